@@ -1,0 +1,115 @@
+package dev.junction.hub.store;
+
+import dev.junction.api.service.IdLink;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the hub persists, behind one small interface so a server database can replace the embedded
+ * HSQLDB. All methods are asynchronous and run their JDBC work off the event loop. Writes that belong
+ * together commit in one transaction, as documented per method.
+ */
+public interface SyncStore {
+
+    // ---- ingest and cursors ----
+
+    /**
+     * Inserts the records that are new and, in the same transaction, moves the flow's cursor (if given).
+     * A record whose {@code (flowId, sourceId, contentKey)} exists is a duplicate and is not inserted.
+     *
+     * @return the ids of the inserted records, in input order (duplicates omitted)
+     */
+    Future<List<Long>> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor);
+
+    Future<Optional<Cursor>> cursor(String flowId);
+
+    // ---- work queue ----
+
+    /**
+     * Claims up to {@code limit} PENDING records of a flow that are due ({@code nextAttemptAt <= now}),
+     * setting them IN_PROGRESS under a lease until {@code now + lease}. Per entity key only the oldest
+     * pending record is eligible, and none while another record of the same entity is IN_PROGRESS, so
+     * records of one entity are processed in order.
+     */
+    Future<List<SyncRecord>> claim(String flowId, int limit, Instant now, Duration lease);
+
+    /** Commits the end of an attempt: record state, attempt row and links, in one transaction. */
+    Future<Void> complete(Completion completion);
+
+    /**
+     * Returns IN_PROGRESS records whose lease ended before {@code now} to PENDING (due at once).
+     * On start the hub calls it with a far-future instant so every lease of the dead process is released.
+     *
+     * @return how many were released
+     */
+    Future<Integer> releaseExpiredLeases(Instant now);
+
+    /** The soonest {@code nextAttemptAt} of a flow's PENDING records, for scheduling the next claim. */
+    Future<Optional<Instant>> nextDue(String flowId);
+
+    /**
+     * Makes a record PENDING and due now (admin "retry"); any status but IN_PROGRESS.
+     *
+     * @return false if no such record, or it is in progress
+     */
+    Future<Boolean> retry(long recordId, Instant now);
+
+    // ---- reading records ----
+
+    Future<Optional<SyncRecord>> record(long id);
+
+    Future<List<SyncRecord>> records(RecordQuery query);
+
+    Future<Long> count(RecordQuery query);
+
+    Future<List<Attempt>> attempts(long recordId);
+
+    /** Count of records per status for one flow. */
+    Future<Map<SyncStatus, Long>> statusCounts(String flowId);
+
+    /** The records with this source id in a flow, newest first (manual import, sync-log look-ups). */
+    Future<List<SyncRecord>> recordsBySource(String flowId, String sourceId);
+
+    // ---- links ----
+
+    Future<Optional<String>> findLink(String entity, String fromConnection, String id, String toConnection);
+
+    Future<Void> putLink(IdLink link);
+
+    // ---- mapping tables ----
+
+    Future<Optional<MappingTable>> mappingTable(String name);
+
+    Future<List<MappingTable>> mappingTables();
+
+    Future<Void> putMappingTable(MappingTable table);
+
+    // ---- connections and their state (secrets encrypted at rest) ----
+
+    Future<List<StoredConnection>> connections();
+
+    Future<Optional<StoredConnection>> connection(String id);
+
+    Future<Void> putConnection(StoredConnection connection);
+
+    Future<Boolean> deleteConnection(String id);
+
+    Future<Optional<String>> connectionState(String connectionId, String key);
+
+    Future<Void> putConnectionState(String connectionId, String key, String value);
+
+    Future<Void> removeConnectionState(String connectionId, String key);
+
+    // ---- flow control ----
+
+    Future<Boolean> isPaused(String flowId);
+
+    Future<Void> setPaused(String flowId, boolean paused);
+
+    Future<Void> close();
+}
