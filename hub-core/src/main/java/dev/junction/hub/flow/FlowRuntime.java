@@ -1,0 +1,292 @@
+package dev.junction.hub.flow;
+
+import dev.junction.api.sink.SinkRequest;
+import dev.junction.api.sink.SinkResult;
+import dev.junction.api.sink.SourceRef;
+import dev.junction.api.source.SourceRecord;
+import dev.junction.hub.connection.MappingTablesService;
+import dev.junction.hub.connection.MappingTablesService.Snapshot;
+import dev.junction.hub.metrics.HubMetrics;
+import dev.junction.hub.store.Completion;
+import dev.junction.hub.store.Cursor;
+import dev.junction.hub.store.NewRecord;
+import dev.junction.hub.store.SyncRecord;
+import dev.junction.hub.store.SyncStore;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One running flow: ingests records (persisted before anything is acknowledged), and a pump that claims
+ * due records under a lease, sends each through the map and sink stages on the event bus, and commits the
+ * outcome. At most {@code concurrency} records are in flight, and the store's claim keeps records of one
+ * entity in order.
+ */
+public final class FlowRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
+    /** Long enough to outlast rate-limit waits inside a sink; released at once on restart after a crash. */
+    static final Duration LEASE = Duration.ofMinutes(15);
+    private static final long IDLE_RECHECK_MS = 5_000;
+    private static final io.vertx.core.eventbus.DeliveryOptions SINK_DELIVERY = new io.vertx.core.eventbus.DeliveryOptions()
+            .setCodecName(LocalMessage.CODEC).setLocalOnly(true).setSendTimeout(LEASE.toMillis());
+
+    private final FlowConfig config;
+    private final FlowBinding binding;
+    private final String bindError;
+    private final Vertx vertx;
+    private final SyncStore store;
+    private final MappingTablesService mappings;
+    private final HubMetrics metrics;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final FlowTriggers triggers;
+    private Context context;
+    private String deploymentId;
+    private volatile boolean paused;
+    private volatile boolean stopped;
+    private int inFlight;
+    private boolean claiming;
+    private boolean wanted;
+    private long wakeTimer = -1;
+
+    FlowRuntime(FlowConfig config, FlowBinding binding, String bindError, Vertx vertx, SyncStore store,
+                MappingTablesService mappings, HubMetrics metrics, Clock clock) {
+        this.config = config;
+        this.binding = binding;
+        this.bindError = bindError;
+        this.vertx = vertx;
+        this.store = store;
+        this.mappings = mappings;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retry = new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax());
+        this.triggers = new FlowTriggers(this, vertx, store, clock);
+    }
+
+    Future<Void> start() {
+        if (binding == null) {
+            LOG.error("Flow {} is not running: {}", config.id(), bindError);
+            return Future.succeededFuture();
+        }
+        context = vertx.getOrCreateContext();
+        int instances = Math.max(1, Math.min(config.concurrency(), 2 * Runtime.getRuntime().availableProcessors()));
+        return store.isPaused(config.id())
+                .compose(p -> {
+                    paused = p;
+                    return vertx.deployVerticle(() -> new StageVerticle(config, binding), new DeploymentOptions().setInstances(instances));
+                })
+                .map(id -> {
+                    deploymentId = id;
+                    context.runOnContext(v -> pump());
+                    triggers.start();
+                    LOG.info("Flow {} started: {} → {}{}", config.id(), config.source().label(), config.sink().label(),
+                            paused ? " (paused)" : "");
+                    return null;
+                });
+    }
+
+    Future<Void> stop() {
+        stopped = true;
+        triggers.stop();
+        if (context != null) {
+            context.runOnContext(v -> cancelWake());
+        }
+        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    }
+
+    public FlowConfig config() {
+        return config;
+    }
+
+    public boolean running() {
+        return binding != null && !stopped;
+    }
+
+    public String bindError() {
+        return bindError;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    FlowBinding binding() {
+        return binding;
+    }
+
+    FlowTriggers triggers() {
+        return triggers;
+    }
+
+    public Future<Void> setPaused(boolean pause) {
+        return store.setPaused(config.id(), pause).map(v -> {
+            paused = pause;
+            if (!pause) {
+                signal();
+            }
+            return null;
+        });
+    }
+
+    // ---- ingest ----
+
+    /**
+     * Persists new records (duplicates dropped by the store's unique key) and, in the same transaction, the
+     * cursor if given; then wakes the pump. Completes only once the records are durable.
+     */
+    Future<IngestResult> ingest(List<SourceRecord> records, Cursor cursor) {
+        List<NewRecord> rows = new ArrayList<>(records.size());
+        for (SourceRecord r : records) {
+            rows.add(new NewRecord(config.id(), config.source().connection(), config.source().stream(), r.id(), r.entityKey(),
+                    RecordKeys.contentKey(r), RecordKeys.searchText(r), r.payload().encode(), r.modifiedAt()));
+        }
+        if (rows.isEmpty() && cursor == null) {
+            return Future.succeededFuture(new IngestResult(List.of(), 0));
+        }
+        return store.ingest(rows, cursor == null ? null : config.id(), cursor).map(ids -> {
+            metrics.increment("flow.ingested", "flow", config.id());
+            if (!ids.isEmpty()) {
+                signal();
+            }
+            return new IngestResult(ids, rows.size() - ids.size());
+        });
+    }
+
+    /** @param ids the new records' ids; {@code duplicates} were already stored in the same state */
+    public record IngestResult(List<Long> ids, int duplicates) {
+    }
+
+    // ---- the pump ----
+
+    /** Asks the pump to look for due work (after an ingest, a retry, a resume). Safe from any thread. */
+    public void signal() {
+        if (context != null && !stopped) {
+            context.runOnContext(v -> pump());
+        }
+    }
+
+    private void pump() {
+        if (stopped || paused || binding == null) {
+            return;
+        }
+        if (claiming) {
+            wanted = true;
+            return;
+        }
+        int free = config.concurrency() - inFlight;
+        if (free <= 0) {
+            return;
+        }
+        claiming = true;
+        wanted = false;
+        cancelWake();
+        store.claim(config.id(), free, clock.instant(), LEASE).onComplete(ar -> context.runOnContext(v -> {
+            claiming = false;
+            if (ar.failed()) {
+                LOG.error("Flow {}: could not claim records: {}", config.id(), ar.cause().toString());
+                scheduleWake(IDLE_RECHECK_MS);
+                return;
+            }
+            List<SyncRecord> claimed = ar.result();
+            for (SyncRecord r : claimed) {
+                inFlight++;
+                process(r).onComplete(done -> context.runOnContext(x -> {
+                    inFlight--;
+                    pump();
+                }));
+            }
+            if (wanted || claimed.size() == free) {
+                pump();
+            } else if (inFlight == 0 || claimed.isEmpty()) {
+                scheduleNextDue();
+            }
+        }));
+    }
+
+    private void scheduleNextDue() {
+        store.nextDue(config.id()).onComplete(ar -> context.runOnContext(v -> {
+            long delay = IDLE_RECHECK_MS;
+            if (ar.succeeded() && ar.result().isPresent()) {
+                delay = Math.max(5, Math.min(IDLE_RECHECK_MS, Duration.between(clock.instant(), ar.result().get()).toMillis()));
+            }
+            scheduleWake(delay);
+        }));
+    }
+
+    private void scheduleWake(long delayMs) {
+        if (stopped) {
+            return;
+        }
+        cancelWake();
+        wakeTimer = vertx.setTimer(delayMs, t -> {
+            wakeTimer = -1;
+            pump();
+        });
+    }
+
+    private void cancelWake() {
+        if (wakeTimer >= 0) {
+            vertx.cancelTimer(wakeTimer);
+            wakeTimer = -1;
+        }
+    }
+
+    // ---- one attempt ----
+
+    private Future<Void> process(SyncRecord r) {
+        Instant started = clock.instant();
+        int attemptNo = r.attempts() + 1;
+        Snapshot snapshot = mappings.current();
+        String sinkConn = config.sink().connection();
+        SourceRef ref = new SourceRef(config.source().connection(), config.source().stream(), r.sourceId());
+        String idempotencyKey = config.source().connection() + ":" + r.sourceId();
+        return vertx.eventBus().<LocalMessage>request(StageVerticle.mapAddress(config.id()),
+                        new LocalMessage(new StageVerticle.MapCall(new JsonObject(r.payload()), snapshot)), StageVerticle.LOCAL)
+                .compose(reply -> unwrap(reply.body()))
+                .compose(canonical -> store.findLink(config.entity(), config.source().connection(), r.sourceId(), sinkConn)
+                        .map(link -> new SinkRequest<>(canonical, ref, idempotencyKey, link, config.sink().options(), attemptNo)))
+                .compose(request -> vertx.eventBus().<LocalMessage>request(StageVerticle.sinkAddress(config.id()),
+                        new LocalMessage(request), SINK_DELIVERY))
+                .compose(reply -> unwrap(reply.body()))
+                .transform(ar -> {
+                    Instant now = clock.instant();
+                    Completion c = ar.succeeded()
+                            ? Outcomes.success(config, r, attemptNo, started, now, snapshot.version(), (SinkResult) ar.result())
+                            : Outcomes.failure(r, attemptNo, started, now, snapshot.version(), ar.cause(), retry);
+                    record(c, r, now);
+                    return store.complete(c);
+                })
+                .recover(err -> {
+                    // The outcome could not be committed; the lease returns the record to the queue on restart,
+                    // and the sink's look-before-create makes the repeat harmless.
+                    LOG.error("Flow {}: could not record the outcome of record {}: {}", config.id(), r.id(), err.toString());
+                    return Future.succeededFuture();
+                });
+    }
+
+    private void record(Completion c, SyncRecord r, Instant now) {
+        String outcome = c.attempt().outcome();
+        metrics.increment("flow.attempts", "flow", config.id(), "outcome", outcome);
+        metrics.record("flow.attempt", Duration.between(c.attempt().startedAt(), now), "flow", config.id());
+        switch (c.status()) {
+            case SYNCED -> metrics.record("flow.latency", Duration.between(r.createdAt(), now), "flow", config.id());
+            case FAILED -> LOG.warn("Flow {}: record {} ({}) FAILED: {}", config.id(), r.id(), r.sourceId(), c.message());
+            default -> { }
+        }
+    }
+
+    private static Future<Object> unwrap(LocalMessage m) {
+        Object body = m.body();
+        return body instanceof Throwable t ? Future.failedFuture(t) : Future.succeededFuture(body);
+    }
+}
