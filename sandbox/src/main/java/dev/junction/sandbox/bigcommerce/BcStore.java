@@ -1,0 +1,79 @@
+package dev.junction.sandbox.bigcommerce;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/** All state of one simulated store. Ids start where a fresh BigCommerce store starts (orders at 100). */
+final class BcStore {
+    final BigCommerceOptions options;
+    final Catalog catalog = new Catalog();
+    final Inventory inventory = new Inventory();
+    final Hooks hooks = new Hooks();
+    final Stats stats = new Stats();
+    final LongSupplier clockMs;
+    private final Map<Integer, BcOrder> orders = new ConcurrentHashMap<>();
+    final AtomicInteger orderIds = new AtomicInteger(100);
+    final AtomicInteger lineIds = new AtomicInteger(1);
+    final AtomicInteger addressIds = new AtomicInteger(1);
+    final AtomicInteger couponIds = new AtomicInteger(1);
+    final AtomicInteger shipmentIds = new AtomicInteger(1);
+    final AtomicInteger transactionIds = new AtomicInteger(1);
+    private volatile String apiBase;
+
+    BcStore(BigCommerceOptions options, LongSupplier clockMs) {
+        this.options = options;
+        this.clockMs = clockMs;
+        this.apiBase = "http://127.0.0.1/stores/" + options.storeHash();
+    }
+
+    Instant now() {
+        return Instant.ofEpochMilli(clockMs.getAsLong());
+    }
+
+    /** {@code http://127.0.0.1:port/stores/{hash}}: the API base the order links point at. */
+    String apiBase() {
+        return apiBase;
+    }
+
+    void baseUrl(String baseUrl) {
+        this.apiBase = baseUrl + "/stores/" + options.storeHash();
+    }
+
+    void put(BcOrder order) {
+        orders.put(order.id, order);
+    }
+
+    BcOrder order(int id) {
+        return orders.get(id);
+    }
+
+    int orderCount() {
+        return orders.size();
+    }
+
+    List<BcOrder> orders() {
+        List<BcOrder> out = new ArrayList<>(orders.values());
+        out.sort(Comparator.comparingInt(o -> o.id));
+        return out;
+    }
+
+    void clear() {
+        orders.clear();
+        catalog.clear();
+        inventory.clear();
+        hooks.clear();
+        stats.clear();
+        orderIds.set(100);
+        lineIds.set(1);
+        addressIds.set(1);
+        couponIds.set(1);
+        shipmentIds.set(1);
+        transactionIds.set(1);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.junction.sandbox.bigcommerce;
+
+import java.util.List;
+
+/**
+ * Configuration of one simulated BigCommerce store.
+ *
+ * @param storeHash             the store hash in {@code /stores/{store_hash}/...}
+ * @param accessToken           the only {@code X-Auth-Token} value accepted
+ * @param seed                  seed for ids of generated data, fault injection and the order generator
+ * @param rateLimitQuota        requests per 30 s window (BigCommerce Standard/Plus: 150); 0 = unlimited
+ * @param webhookRetryDelaysMs  delays before each retry of a failed callback. Real BigCommerce waits
+ *                              60 s, 180 s, ... ; tests and demos want milliseconds.
+ */
+public record BigCommerceOptions(String storeHash, String accessToken, long seed, int rateLimitQuota,
+                                 List<Long> webhookRetryDelaysMs) {
+
+    public static final int DEFAULT_QUOTA = 150;
+
+    public BigCommerceOptions {
+        if (storeHash == null || storeHash.isBlank()) throw new IllegalArgumentException("storeHash required");
+        if (accessToken == null || accessToken.isBlank()) throw new IllegalArgumentException("accessToken required");
+        if (rateLimitQuota < 0) throw new IllegalArgumentException("rateLimitQuota must be >= 0");
+        webhookRetryDelaysMs = webhookRetryDelaysMs == null ? List.of() : List.copyOf(webhookRetryDelaysMs);
+    }
+
+    public BigCommerceOptions(String storeHash, String accessToken, long seed, int rateLimitQuota) {
+        this(storeHash, accessToken, seed, rateLimitQuota, List.of(100L, 300L, 1000L));
+    }
+
+    /** Store {@code abc123}, token {@code sandbox-token}, seed 42, the standard 150-per-30-s quota. */
+    public static BigCommerceOptions defaults() {
+        return new BigCommerceOptions("abc123", "sandbox-token", 42, DEFAULT_QUOTA);
+    }
+
+    public BigCommerceOptions withRateLimitQuota(int quota) {
+        return new BigCommerceOptions(storeHash, accessToken, seed, quota, webhookRetryDelaysMs);
+    }
+
+    public BigCommerceOptions withWebhookRetryDelaysMs(List<Long> delays) {
+        return new BigCommerceOptions(storeHash, accessToken, seed, rateLimitQuota, delays);
+    }
+
+    /** The numeric store id BigCommerce puts in webhook payloads ({@code store_id}), stable per hash. */
+    public String storeId() {
+        return Long.toString(1_000_000L + Math.floorMod(storeHash.hashCode(), 9_000_000));
+    }
+}

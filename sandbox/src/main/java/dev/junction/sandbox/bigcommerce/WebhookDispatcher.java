@@ -1,0 +1,161 @@
+package dev.junction.sandbox.bigcommerce;
+
+import dev.junction.sandbox.core.Faults;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Calls registered hooks back with BigCommerce's thin payload and each hook's custom headers. A failed
+ * callback (non-2xx or no answer) is retried after each configured delay; every attempt of one event
+ * carries the same {@code hash}, like a real redelivery.
+ */
+final class WebhookDispatcher {
+    private static final int KEEP_EVENTS = 10_000;
+    private static final int KEEP_DELIVERIES = 10_000;
+
+    record Event(long id, String scope, JsonObject payload) {
+    }
+
+    private final BigCommerceOptions options;
+    private final Hooks hooks;
+    private final Stats stats;
+    private final LongSupplier clockMs;
+    private final AtomicLong eventIds = new AtomicLong(1);
+    private final Map<Long, Event> events = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<JsonObject> deliveries = new ConcurrentLinkedDeque<>();
+    private Vertx vertx;
+    private Faults faults;
+    private WebClient client;
+
+    WebhookDispatcher(BigCommerceOptions options, Hooks hooks, Stats stats, LongSupplier clockMs) {
+        this.options = options;
+        this.hooks = hooks;
+        this.stats = stats;
+        this.clockMs = clockMs;
+    }
+
+    void attach(Vertx vertx, Faults faults) {
+        this.vertx = vertx;
+        this.faults = faults;
+        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000).setKeepAlive(true));
+    }
+
+    /** Records an event and sends it to every active hook whose scope matches. */
+    Event fire(String scope, JsonObject data) {
+        long id = eventIds.getAndIncrement();
+        JsonObject payload = new JsonObject().put("scope", scope).put("store_id", options.storeId())
+                .put("data", data).put("hash", hash(id, scope, data))
+                .put("created_at", clockMs.getAsLong() / 1000).put("producer", "stores/" + options.storeHash());
+        Event event = new Event(id, scope, payload);
+        events.put(id, event);
+        if (events.size() > KEEP_EVENTS) events.remove(id - KEEP_EVENTS);
+        send(event);
+        return event;
+    }
+
+    /** Sends a past event again, unchanged (same hash), as BigCommerce's duplicate deliveries do. */
+    boolean redeliver(long eventId) {
+        Event event = events.get(eventId);
+        if (event == null) return false;
+        send(event);
+        return true;
+    }
+
+    JsonArray events() {
+        JsonArray out = new JsonArray();
+        events.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id()))
+                .forEach(e -> out.add(new JsonObject().put("id", e.id()).put("scope", e.scope()).put("payload", e.payload())));
+        return out;
+    }
+
+    JsonArray deliveries() {
+        return new JsonArray(List.copyOf(deliveries));
+    }
+
+    void clear() {
+        events.clear();
+        deliveries.clear();
+        eventIds.set(1);
+    }
+
+    private void send(Event event) {
+        if (vertx == null) return;
+        for (Hooks.Hook hook : hooks.all()) {
+            if (!hook.active() || !hook.matches(event.scope())) continue;
+            if (faults.dropWebhooks()) {
+                stats.webhookDropped();
+                log(event, hook, 0, null, "dropped by the dropWebhooks fault");
+                continue;
+            }
+            attempt(event, hook, 0);
+        }
+    }
+
+    private void attempt(Event event, Hooks.Hook hook, int attempt) {
+        HttpRequest<Buffer> req = client.postAbs(hook.destination()).timeout(5000)
+                .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json");
+        if (hook.headers() != null) {
+            hook.headers().forEach(e -> req.putHeader(e.getKey(), String.valueOf(e.getValue())));
+        }
+        req.sendBuffer(Buffer.buffer(event.payload().encode())).onComplete(ar -> {
+            Integer status = ar.succeeded() ? ar.result().statusCode() : null;
+            if (status != null && status >= 200 && status < 300) {
+                stats.webhookDelivered();
+                log(event, hook, attempt, status, null);
+                return;
+            }
+            stats.webhookFailed();
+            log(event, hook, attempt, status, ar.failed() ? ar.cause().toString() : "HTTP " + status);
+            List<Long> delays = options.webhookRetryDelaysMs();
+            if (attempt < delays.size() && hooks.get(hook.id()) != null) {
+                vertx.setTimer(Math.max(1, delays.get(attempt)), t -> {
+                    Hooks.Hook current = hooks.get(hook.id());
+                    if (current != null && current.active() && !faults.dropWebhooks()) {
+                        attempt(event, current, attempt + 1);
+                    }
+                });
+            }
+        });
+    }
+
+    private void log(Event event, Hooks.Hook hook, int attempt, Integer status, String error) {
+        deliveries.addLast(new JsonObject().put("event_id", event.id()).put("hook_id", hook.id())
+                .put("scope", event.scope()).put("destination", hook.destination()).put("attempt", attempt)
+                .put("status", status).put("error", error).put("hash", event.payload().getString("hash")));
+        if (deliveries.size() > KEEP_DELIVERIES) {
+            Iterator<JsonObject> it = deliveries.iterator();
+            if (it.hasNext()) {
+                it.next();
+                it.remove();
+            }
+        }
+    }
+
+    /** 40 hex characters, like BigCommerce's, and deterministic: the same event always has the same hash. */
+    private String hash(long id, String scope, JsonObject data) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            String input = options.storeHash() + "|" + options.seed() + "|" + id + "|" + scope + "|" + data.encode();
+            return HexFormat.of().formatHex(sha1.digest(input.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
