@@ -1,0 +1,327 @@
+package dev.junction.hub.store.hsqldb;
+
+import dev.junction.api.service.IdLink;
+import dev.junction.hub.secrets.SecretCipher;
+import dev.junction.hub.secrets.WrongSecretKeyException;
+import dev.junction.hub.store.Attempt;
+import dev.junction.hub.store.Completion;
+import dev.junction.hub.store.Cursor;
+import dev.junction.hub.store.MappingTable;
+import dev.junction.hub.store.NewRecord;
+import dev.junction.hub.store.RecordQuery;
+import dev.junction.hub.store.StoredConnection;
+import dev.junction.hub.store.SyncRecord;
+import dev.junction.hub.store.SyncStatus;
+import dev.junction.hub.store.SyncStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The store on embedded HSQLDB: MVCC transactions, CACHED tables, plain JDBC on a dedicated worker executor.
+ *
+ * <p>Durability: the file database runs with {@code hsqldb.write_delay=false}, so HSQLDB syncs its log to
+ * disk at every commit. A webhook is acknowledged once its ingest commits, so a commit must survive a
+ * crash or power cut, not only a clean shutdown; the price (one fsync per transaction) is paid per ingest
+ * batch, not per record, and the engine batches. Close performs {@code SHUTDOWN}, which checkpoints.
+ */
+public final class HsqldbSyncStore implements SyncStore {
+
+    /** Worker threads and JDBC connections: enough for claims, completions and ingest to overlap. */
+    public static final int DEFAULT_POOL_SIZE = 4;
+
+    private static final String FILE_SETTINGS = ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
+            + ";hsqldb.write_delay=false";
+    private static final String KEY_CHECK = "secret_key_check";
+    private static final String KEY_CHECK_CLEAR = "junction";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final RecordReader reader = new RecordReader();
+    private final IngestDao ingest = new IngestDao();
+    private final LinkDao links = new LinkDao();
+    private final QueueDao queue = new QueueDao(links);
+    private final MappingTableDao mappings = new MappingTableDao();
+    private final ConnectionDao connections;
+    /** Claims of one flow run one at a time (commit included), so concurrent claimers split the queue. */
+    private final Map<String, Object> claimLocks = new ConcurrentHashMap<>();
+
+    private HsqldbSyncStore(Jdbc jdbc, SecretCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.connections = new ConnectionDao(cipher);
+    }
+
+    /** Opens (creating or migrating as needed) the file database {@code dataDir/junction}. */
+    public static Future<HsqldbSyncStore> open(Vertx vertx, Path dataDir, SecretCipher cipher) {
+        String url = "jdbc:hsqldb:file:" + dataDir.toAbsolutePath().resolve("junction") + FILE_SETTINGS;
+        return open(vertx, url, cipher, Clock.systemUTC(), DEFAULT_POOL_SIZE);
+    }
+
+    /** An in-memory database (tests, dry runs): gone when closed. Use a distinct name per store. */
+    public static Future<HsqldbSyncStore> openInMemory(Vertx vertx, String name, SecretCipher cipher) {
+        return openInMemory(vertx, name, cipher, Clock.systemUTC());
+    }
+
+    public static Future<HsqldbSyncStore> openInMemory(Vertx vertx, String name, SecretCipher cipher, Clock clock) {
+        return open(vertx, "jdbc:hsqldb:mem:" + name + ";shutdown=true;hsqldb.tx=mvcc", cipher, clock, DEFAULT_POOL_SIZE);
+    }
+
+    /** Opens any HSQLDB URL; {@code clock} stamps created/updated times (tests pass a fixed one). */
+    public static Future<HsqldbSyncStore> open(Vertx vertx, String url, SecretCipher cipher, Clock clock,
+                                               int poolSize) {
+        String executorName = "junction-store-" + INSTANCES.incrementAndGet();
+        return vertx.executeBlocking(() -> {
+            Jdbc jdbc = Jdbc.open(vertx, executorName, url, poolSize);
+            try {
+                jdbc.inTransaction(c -> {
+                    prepare(c, url);
+                    new Migrator().migrate(c);
+                    checkKey(c, cipher);
+                    return null;
+                });
+            } catch (Exception e) {
+                jdbc.close();
+                throw e;
+            }
+            return new HsqldbSyncStore(jdbc, cipher, clock);
+        }, false);
+    }
+
+    /* Settings HSQLDB keeps in the database; set again on open so an older file gets them too. */
+    private static void prepare(Connection c, String url) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+            if (url.startsWith("jdbc:hsqldb:file:")) {
+                s.execute("SET FILES WRITE DELAY FALSE");
+            }
+        }
+        c.commit();
+    }
+
+    /* The first open seals a known value; every later open must be able to open it. */
+    private static void checkKey(Connection c, SecretCipher cipher) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT meta_value FROM store_meta WHERE meta_key = ?")) {
+            ps.setString(1, KEY_CHECK);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (!KEY_CHECK_CLEAR.equals(cipher.decrypt(rs.getString(1)))) {
+                        throw new WrongSecretKeyException();
+                    }
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
+            ps.setString(1, KEY_CHECK);
+            ps.setString(2, cipher.encrypt(KEY_CHECK_CLEAR));
+            ps.executeUpdate();
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    // ---- ingest and cursors ----
+
+    @Override
+    public Future<List<Long>> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor) {
+        List<NewRecord> copy = List.copyOf(records);
+        return jdbc.tx(c -> ingest.ingest(c, copy, cursorFlowId, cursor, now()));
+    }
+
+    @Override
+    public Future<Optional<Cursor>> cursor(String flowId) {
+        return jdbc.tx(c -> ingest.cursor(c, flowId));
+    }
+
+    // ---- work queue ----
+
+    @Override
+    public Future<List<SyncRecord>> claim(String flowId, int limit, Instant now, Duration lease) {
+        if (limit <= 0) {
+            return Future.succeededFuture(List.of());
+        }
+        Object lock = claimLocks.computeIfAbsent(flowId, f -> new Object());
+        return jdbc.blocking(() -> {
+            synchronized (lock) {
+                return jdbc.inTransaction(c -> {
+                    List<Long> ids = queue.claim(c, flowId, limit, now, now.plus(lease));
+                    return reader.records(c, ids);
+                });
+            }
+        });
+    }
+
+    @Override
+    public Future<Void> complete(Completion completion) {
+        return jdbc.tx(c -> {
+            queue.complete(c, completion, now());
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Integer> releaseExpiredLeases(Instant now) {
+        return jdbc.tx(c -> queue.releaseExpired(c, now, now()));
+    }
+
+    @Override
+    public Future<Optional<Instant>> nextDue(String flowId) {
+        return jdbc.tx(c -> queue.nextDue(c, flowId));
+    }
+
+    @Override
+    public Future<Boolean> retry(long recordId, Instant now) {
+        return jdbc.tx(c -> queue.retry(c, recordId, now));
+    }
+
+    // ---- reading records ----
+
+    @Override
+    public Future<Optional<SyncRecord>> record(long id) {
+        return jdbc.tx(c -> reader.record(c, id));
+    }
+
+    @Override
+    public Future<List<SyncRecord>> records(RecordQuery query) {
+        return jdbc.tx(c -> reader.records(c, query));
+    }
+
+    @Override
+    public Future<Long> count(RecordQuery query) {
+        return jdbc.tx(c -> reader.count(c, query));
+    }
+
+    @Override
+    public Future<List<Attempt>> attempts(long recordId) {
+        return jdbc.tx(c -> reader.attempts(c, recordId));
+    }
+
+    @Override
+    public Future<Map<SyncStatus, Long>> statusCounts(String flowId) {
+        return jdbc.tx(c -> reader.statusCounts(c, flowId));
+    }
+
+    @Override
+    public Future<List<SyncRecord>> recordsBySource(String flowId, String sourceId) {
+        return jdbc.tx(c -> reader.bySource(c, flowId, sourceId));
+    }
+
+    // ---- links ----
+
+    @Override
+    public Future<Optional<String>> findLink(String entity, String fromConnection, String id, String toConnection) {
+        return jdbc.tx(c -> links.find(c, entity, fromConnection, id, toConnection));
+    }
+
+    @Override
+    public Future<Void> putLink(IdLink link) {
+        return jdbc.tx(c -> {
+            links.put(c, link, now());
+            return null;
+        });
+    }
+
+    // ---- mapping tables ----
+
+    @Override
+    public Future<Optional<MappingTable>> mappingTable(String name) {
+        return jdbc.tx(c -> mappings.get(c, name));
+    }
+
+    @Override
+    public Future<List<MappingTable>> mappingTables() {
+        return jdbc.tx(mappings::all);
+    }
+
+    @Override
+    public Future<Void> putMappingTable(MappingTable table) {
+        return jdbc.tx(c -> {
+            mappings.put(c, table, now());
+            return null;
+        });
+    }
+
+    // ---- connections ----
+
+    @Override
+    public Future<List<StoredConnection>> connections() {
+        return jdbc.tx(connections::all);
+    }
+
+    @Override
+    public Future<Optional<StoredConnection>> connection(String id) {
+        return jdbc.tx(c -> connections.get(c, id));
+    }
+
+    @Override
+    public Future<Void> putConnection(StoredConnection connection) {
+        return jdbc.tx(c -> {
+            connections.put(c, connection, now());
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Boolean> deleteConnection(String id) {
+        return jdbc.tx(c -> connections.delete(c, id));
+    }
+
+    @Override
+    public Future<Optional<String>> connectionState(String connectionId, String key) {
+        return jdbc.tx(c -> connections.state(c, connectionId, key));
+    }
+
+    @Override
+    public Future<Void> putConnectionState(String connectionId, String key, String value) {
+        return jdbc.tx(c -> {
+            connections.putState(c, connectionId, key, value, now());
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Void> removeConnectionState(String connectionId, String key) {
+        return jdbc.tx(c -> {
+            connections.removeState(c, connectionId, key);
+            return null;
+        });
+    }
+
+    // ---- flow control ----
+
+    @Override
+    public Future<Boolean> isPaused(String flowId) {
+        return jdbc.tx(c -> connections.isPaused(c, flowId));
+    }
+
+    @Override
+    public Future<Void> setPaused(String flowId, boolean paused) {
+        return jdbc.tx(c -> {
+            connections.setPaused(c, flowId, paused, now());
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return jdbc.close();
+    }
+}

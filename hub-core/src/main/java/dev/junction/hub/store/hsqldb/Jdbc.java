@@ -1,0 +1,146 @@
+package dev.junction.hub.store.hsqldb;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs JDBC work off the event loop: a dedicated worker executor of {@code size} threads over exactly
+ * {@code size} connections, so a worker thread never waits for a connection. Every unit of work is one
+ * transaction; a serialization failure (HSQLDB MVCC write conflict) rolls back and re-runs it.
+ */
+final class Jdbc {
+
+    /** One unit of JDBC work inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final int MAX_RETRIES = 5;
+
+    private final WorkerExecutor executor;
+    private final BlockingQueue<Connection> idle;
+    private final List<Connection> all;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Jdbc(WorkerExecutor executor, List<Connection> connections) {
+        this.executor = executor;
+        this.all = List.copyOf(connections);
+        this.idle = new ArrayBlockingQueue<>(connections.size(), false, connections);
+    }
+
+    /** Opens {@code size} connections to {@code url}. Blocking: call it on a worker thread. */
+    static Jdbc open(Vertx vertx, String executorName, String url, int size) throws SQLException {
+        List<Connection> connections = new ArrayList<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection c = DriverManager.getConnection(url, "SA", "");
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connections.add(c);
+            }
+        } catch (SQLException e) {
+            for (Connection c : connections) {
+                closeQuietly(c);
+            }
+            throw e;
+        }
+        WorkerExecutor executor = vertx.createSharedWorkerExecutor(executorName, size);
+        return new Jdbc(executor, connections);
+    }
+
+    /** Runs {@code work} as one transaction on the store's worker executor. */
+    <T> Future<T> tx(Work<T> work) {
+        if (closed.get()) {
+            return Future.failedFuture(new IllegalStateException("the store is closed"));
+        }
+        return executor.executeBlocking(() -> inTransaction(work), false);
+    }
+
+    /** Runs blocking code (that may call {@link #inTransaction}) on the store's worker executor. */
+    <T> Future<T> blocking(java.util.concurrent.Callable<T> code) {
+        if (closed.get()) {
+            return Future.failedFuture(new IllegalStateException("the store is closed"));
+        }
+        return executor.executeBlocking(code, false);
+    }
+
+    /** Runs {@code work} as one transaction on the calling (worker) thread. */
+    <T> T inTransaction(Work<T> work) throws SQLException, InterruptedException {
+        Connection c = idle.take();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    if (e instanceof SQLException sql && isSerializationFailure(sql) && attempt < MAX_RETRIES) {
+                        continue;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            idle.add(c);
+        }
+    }
+
+    /**
+     * Shuts the database down (a clean checkpoint for a file database; drops an in-memory one) and closes
+     * the connections and the executor. Work already queued finishes first.
+     */
+    Future<Void> close() {
+        if (!closed.compareAndSet(false, true)) {
+            return Future.succeededFuture();
+        }
+        return executor.executeBlocking(() -> {
+            // Wait for every connection to come back, so no transaction is cut short.
+            List<Connection> back = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                back.add(idle.take());
+            }
+            try (var s = back.get(0).createStatement()) {
+                s.execute("SHUTDOWN");
+            } finally {
+                back.forEach(Jdbc::closeQuietly);
+            }
+            return (Void) null;
+        }, false).eventually(executor::close);
+    }
+
+    static boolean isSerializationFailure(SQLException e) {
+        return "40001".equals(e.getSQLState());
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the next use reports it
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.junction.hub.store.hsqldb;
+
+import dev.junction.api.service.IdLink;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Id links, one row per direction. Putting a link replaces the older link of the same
+ * (entity, fromConnection, id, toConnection) in both directions, and drops the old reverse row, so a
+ * re-created remote entity is not still reachable under its dead id.
+ */
+final class LinkDao {
+
+    private static final String UPSERT = """
+            MERGE INTO id_link l
+            USING (VALUES (CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(500)),
+                           CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(500)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE)))
+                  AS n (entity, from_connection, from_id, to_connection, to_id, updated_at)
+            ON l.entity = n.entity AND l.from_connection = n.from_connection AND l.from_id = n.from_id
+               AND l.to_connection = n.to_connection
+            WHEN MATCHED THEN UPDATE SET to_id = n.to_id, updated_at = n.updated_at
+            WHEN NOT MATCHED THEN INSERT (entity, from_connection, from_id, to_connection, to_id, updated_at)
+                 VALUES (n.entity, n.from_connection, n.from_id, n.to_connection, n.to_id, n.updated_at)
+            """;
+
+    Optional<String> find(Connection c, String entity, String fromConnection, String id, String toConnection)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT to_id FROM id_link
+                WHERE entity = ? AND from_connection = ? AND from_id = ? AND to_connection = ?
+                """)) {
+            ps.setString(1, entity);
+            ps.setString(2, fromConnection);
+            ps.setString(3, id);
+            ps.setString(4, toConnection);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Writes the link both ways in the caller's transaction. */
+    void put(Connection c, IdLink link, Instant now) throws SQLException {
+        putDirection(c, link.entity(), link.leftConnection(), link.leftId(), link.rightConnection(), link.rightId(), now);
+        putDirection(c, link.entity(), link.rightConnection(), link.rightId(), link.leftConnection(), link.leftId(), now);
+    }
+
+    private void putDirection(Connection c, String entity, String fromConn, String fromId, String toConn, String toId,
+                              Instant now) throws SQLException {
+        Optional<String> previous = find(c, entity, fromConn, fromId, toConn);
+        if (previous.isPresent() && !previous.get().equals(toId)) {
+            // fromId used to point at another id: that id's reverse row pointing back here is now stale.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM id_link
+                    WHERE entity = ? AND from_connection = ? AND from_id = ? AND to_connection = ? AND to_id = ?
+                    """)) {
+                ps.setString(1, entity);
+                ps.setString(2, toConn);
+                ps.setString(3, previous.get());
+                ps.setString(4, fromConn);
+                ps.setString(5, fromId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setString(1, entity);
+            ps.setString(2, fromConn);
+            ps.setString(3, fromId);
+            ps.setString(4, toConn);
+            ps.setString(5, toId);
+            Sql.setInstant(ps, 6, now);
+            ps.executeUpdate();
+        }
+    }
+}

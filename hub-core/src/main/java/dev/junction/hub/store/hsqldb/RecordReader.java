@@ -1,0 +1,192 @@
+package dev.junction.hub.store.hsqldb;
+
+import dev.junction.hub.store.Attempt;
+import dev.junction.hub.store.RecordQuery;
+import dev.junction.hub.store.SyncRecord;
+import dev.junction.hub.store.SyncStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads sync records, their attempts and counts: the admin API's and the engine's look-ups. */
+final class RecordReader {
+
+    private static final String SELECT = "SELECT r.*, p.payload FROM sync_record r"
+            + " JOIN sync_payload p ON p.record_id = r.id ";
+
+    Optional<SyncRecord> record(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE r.id = ?")) {
+            ps.setLong(1, id);
+            List<SyncRecord> found = list(ps);
+            return found.stream().findFirst();
+        }
+    }
+
+    /** The records with these ids, in the order of {@code ids}. */
+    List<SyncRecord> records(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SyncRecord> byId = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE r.id IN (" + placeholders(ids) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            for (SyncRecord r : list(ps)) {
+                byId.put(r.id(), r);
+            }
+        }
+        List<SyncRecord> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            SyncRecord r = byId.get(id);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** A page of records matching the query, newest first. */
+    List<SyncRecord> records(Connection c, RecordQuery q) throws SQLException {
+        Filter f = Filter.of(q);
+        String sql = SELECT + f.where() + " ORDER BY r.id DESC LIMIT ? OFFSET ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = f.bind(ps);
+            ps.setInt(next++, q.limit() <= 0 ? Integer.MAX_VALUE : q.limit());
+            ps.setInt(next, Math.max(0, q.offset()));
+            return list(ps);
+        }
+    }
+
+    long count(Connection c, RecordQuery q) throws SQLException {
+        Filter f = Filter.of(q);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sync_record r " + f.where())) {
+            f.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    List<SyncRecord> bySource(Connection c, String flowId, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                SELECT + "WHERE r.flow_id = ? AND r.source_id = ? ORDER BY r.id DESC")) {
+            ps.setString(1, flowId);
+            ps.setString(2, sourceId);
+            return list(ps);
+        }
+    }
+
+    /** Every status with its count, zeros included, so a dashboard need not guess missing keys. */
+    Map<SyncStatus, Long> statusCounts(Connection c, String flowId) throws SQLException {
+        Map<SyncStatus, Long> out = new EnumMap<>(SyncStatus.class);
+        for (SyncStatus s : SyncStatus.values()) {
+            out.put(s, 0L);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT status, COUNT(*) FROM sync_record WHERE flow_id = ? GROUP BY status")) {
+            ps.setString(1, flowId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(SyncStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<Attempt> attempts(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM sync_attempt WHERE record_id = ? ORDER BY id")) {
+            ps.setLong(1, recordId);
+            List<Attempt> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Attempt(rs.getLong("record_id"), rs.getInt("number"),
+                            Sql.getInstant(rs, "started_at"), Sql.getInstant(rs, "finished_at"),
+                            rs.getString("outcome"), rs.getString("error"), rs.getString("mapping_version")));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<SyncRecord> list(PreparedStatement ps) throws SQLException {
+        List<SyncRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    static SyncRecord map(ResultSet rs) throws SQLException {
+        return new SyncRecord(rs.getLong("id"), rs.getString("flow_id"), rs.getString("source_connection"),
+                rs.getString("source_stream"), rs.getString("source_id"), rs.getString("entity_key"),
+                rs.getString("content_key"), rs.getString("search_text"), rs.getString("payload"),
+                SyncStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getString("remote_id"), rs.getString("message"), Sql.facts(rs.getString("facts")),
+                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"),
+                Sql.getInstant(rs, "next_attempt_at"), Sql.getInstant(rs, "synced_at"),
+                Sql.getInstant(rs, "source_modified_at"));
+    }
+
+    /** The WHERE clause of a {@link RecordQuery}, with its parameters in order. */
+    private record Filter(String where, List<Object> params) {
+        static Filter of(RecordQuery q) {
+            List<String> terms = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (q.flowId() != null) {
+                terms.add("r.flow_id = ?");
+                params.add(q.flowId());
+            }
+            if (q.status() != null) {
+                terms.add("r.status = ?");
+                params.add(q.status().name());
+            }
+            if (q.from() != null) {
+                terms.add("r.created_at >= ?");
+                params.add(q.from());
+            }
+            if (q.to() != null) {
+                terms.add("r.created_at < ?");
+                params.add(q.to());
+            }
+            if (q.text() != null && !q.text().isBlank()) {
+                terms.add("(LOWER(r.search_text) LIKE ? ESCAPE '\\' OR LOWER(r.source_id) LIKE ? ESCAPE '\\')");
+                String pattern = Sql.containsPattern(q.text().strip());
+                params.add(pattern);
+                params.add(pattern);
+            }
+            return new Filter(terms.isEmpty() ? "" : "WHERE " + String.join(" AND ", terms), params);
+        }
+
+        /** Binds the parameters; returns the next free parameter index. */
+        int bind(PreparedStatement ps) throws SQLException {
+            int i = 1;
+            for (Object p : params) {
+                if (p instanceof java.time.Instant instant) {
+                    Sql.setInstant(ps, i++, instant);
+                } else {
+                    ps.setString(i++, (String) p);
+                }
+            }
+            return i;
+        }
+    }
+
+    static String placeholders(Collection<?> values) {
+        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    }
+}
