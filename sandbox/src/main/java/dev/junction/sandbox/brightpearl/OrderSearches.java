@@ -1,0 +1,65 @@
+package dev.junction.sandbox.brightpearl;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.util.List;
+
+import static dev.junction.sandbox.brightpearl.Search.Type.IDSET;
+import static dev.junction.sandbox.brightpearl.Search.Type.INTEGER;
+import static dev.junction.sandbox.brightpearl.Search.Type.PERIOD;
+import static dev.junction.sandbox.brightpearl.Search.Type.STRING;
+import static dev.junction.sandbox.brightpearl.Search.col;
+
+/** {@code order-search} and {@code sales-order-search}, with the live API's column order. */
+final class OrderSearches {
+    private final BpState state;
+    private final Search<Order> orderSearch;
+    private final Search<Order> salesOrderSearch;
+
+    OrderSearches(BpState state) {
+        this.state = state;
+        this.orderSearch = new Search<>(List.of(
+                col("orderId", IDSET, o -> o.id), col("orderTypeId", INTEGER, o -> 1),
+                col("contactId", INTEGER, o -> o.customerId), col("orderStatusId", INTEGER, o -> o.statusId),
+                col("orderStockStatusId", INTEGER, OrderJson::stockStatusId), col("createdOn", PERIOD, o -> o.createdOn),
+                col("createdById", INTEGER, o -> 4), col("customerRef", STRING, o -> o.reference),
+                col("orderPaymentStatusId", INTEGER, o -> 1), col("updatedOn", PERIOD, o -> o.updatedOn),
+                col("parentOrderId", INTEGER, o -> 0), col("orderShippingStatusId", INTEGER, OrderJson::shippingStatusId),
+                col("externalRef", STRING, o -> o.externalRef),
+                col("installedIntegrationInstanceId", INTEGER, o -> o.installedIntegrationInstanceId),
+                col("warehouseId", INTEGER, o -> o.warehouseId), col("staffOwnerContactId", INTEGER, o -> o.staffOwnerId),
+                col("taxDate", PERIOD, o -> o.taxDate), col("departmentId", INTEGER, o -> 0),
+                col("deliveryDate", PERIOD, o -> o.deliveryDate)));
+        this.salesOrderSearch = new Search<>(List.of(
+                col("salesOrderId", IDSET, o -> o.id), col("customerId", INTEGER, o -> o.customerId),
+                col("orderStatusId", INTEGER, o -> o.statusId), col("orderStockStatus", STRING, o -> o.stockStatusCode),
+                col("createdOn", PERIOD, o -> o.createdOn), col("createdById", INTEGER, o -> 4),
+                col("customerRef", STRING, o -> o.reference), col("orderPaymentStatus", STRING, o -> "UNPAID"),
+                col("updatedOn", PERIOD, o -> o.updatedOn), col("orderShippingStatus", STRING, o -> o.shippingStatusCode),
+                col("externalRef", STRING, o -> o.externalRef),
+                col("installedIntegrationInstanceId", INTEGER, o -> o.installedIntegrationInstanceId),
+                col("warehouseId", INTEGER, o -> o.warehouseId), col("staffOwnerId", INTEGER, o -> o.staffOwnerId),
+                col("taxDate", PERIOD, o -> o.taxDate), col("channelId", INTEGER, o -> o.channelId),
+                col("deliveryDate", PERIOD, o -> o.deliveryDate)));
+    }
+
+    void routes(Router r, String p) {
+        r.get(p + "/order-service/order-search").handler(BpHttp.handle(c -> new BpHttp.Raw(200,
+                orderSearch.run(state.orders.values(), c.queryParams(), reference(), state))));
+        r.get(p + "/order-service/sales-order-search").handler(BpHttp.handle(c -> new BpHttp.Raw(200,
+                salesOrderSearch.run(state.orders.values(), c.queryParams(), reference(), state))));
+    }
+
+    private JsonObject reference() {
+        JsonObject names = new JsonObject();
+        state.orderStatuses.forEach((id, s) -> names.put(id.toString(), s.getString("name")));
+        return new JsonObject().put("orderStatusNames", names)
+                .put("orderTypeNames", new JsonObject().put("1", "SALES_ORDER"))
+                .put("orderStockStatusNames", new JsonObject().put("1", "Not fulfilled").put("2", "Partially fulfilled")
+                        .put("3", "Fulfilled").put("4", "Not applicable"))
+                .put("orderShippingStatusNames", new JsonObject().put("1", "Not shipped").put("2", "Shipped, not sent")
+                        .put("3", "Partially shipped").put("4", "All shipped"))
+                .put("orderPaymentStatusNames", new JsonObject().put("1", "UNPAID"));
+    }
+}
