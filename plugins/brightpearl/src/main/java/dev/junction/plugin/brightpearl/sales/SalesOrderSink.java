@@ -1,0 +1,133 @@
+package dev.junction.plugin.brightpearl.sales;
+
+import dev.junction.api.model.LineType;
+import dev.junction.api.model.Order;
+import dev.junction.api.model.OrderLine;
+import dev.junction.api.sink.SinkHandler;
+import dev.junction.api.sink.SinkRequest;
+import dev.junction.api.sink.SinkResult;
+import dev.junction.plugin.brightpearl.BrightpearlConnection;
+import dev.junction.plugin.brightpearl.client.BrightpearlFailure;
+import dev.junction.plugin.brightpearl.mapping.BpJson;
+import dev.junction.plugin.brightpearl.support.ProductLookup;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code sales-orders}: creates a Brightpearl sales order from a canonical {@link Order}, at most once. It
+ * looks before it creates: the hub's link, then an order whose {@code externalRef} is the hub's idempotency
+ * key, so a crash between Brightpearl's create and the hub's commit finds the order instead of making a
+ * second. The create is one atomic {@code POST /sales-order}; the customer's message becomes an order note
+ * and the gift message a custom field.
+ */
+public final class SalesOrderSink implements SinkHandler<Order> {
+    private final BrightpearlConnection bp;
+    private final ContactResolver contacts;
+    private final ProductLookup products;
+    private final SalesOrderBody body;
+
+    public SalesOrderSink(BrightpearlConnection bp, ContactResolver contacts, ProductLookup products) {
+        this.bp = bp;
+        this.contacts = contacts;
+        this.products = products;
+        this.body = new SalesOrderBody(bp);
+    }
+
+    @Override
+    public Future<SinkResult> write(SinkRequest<Order> request) {
+        return existing(request).compose(found -> found.isPresent()
+                ? Future.succeededFuture(SinkResult.alreadyPresent(String.valueOf(found.get()),
+                "sales order " + found.get() + " already exists for " + request.idempotencyKey()))
+                : create(request));
+    }
+
+    /** The hub's link first (one cheap GET), then Brightpearl's own externalRef search. */
+    Future<Optional<Long>> existing(SinkRequest<Order> request) {
+        Future<Optional<Long>> linked = request.linkedId().map(id -> bp.client().get("/order-service/order/" + Long.parseLong(id))
+                .map(v -> v instanceof JsonArray a && !a.isEmpty() ? Optional.of(Long.parseLong(id)) : Optional.<Long>empty()))
+                .orElse(Future.succeededFuture(Optional.empty()));
+        return linked.compose(hit -> hit.isPresent() ? Future.succeededFuture(hit) : byExternalRef(request.idempotencyKey()));
+    }
+
+    Future<Optional<Long>> byExternalRef(String externalRef) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("externalRef", externalRef);
+        return bp.client().search("/order-service/order-search", filters, 1, 50).map(page -> page.rows().stream()
+                .filter(r -> externalRef.equals(String.valueOf(r.getValue("externalRef"))))
+                .map(r -> BpJson.longId(r.getValue("orderId"))).findFirst());
+    }
+
+    private Future<SinkResult> create(SinkRequest<Order> request) {
+        Order order = request.record();
+        JsonObject options = request.options();
+        boolean block = options.getBoolean("blockContactUpdates", false);
+        List<String> skus = order.lines().stream().filter(l -> l.type() == LineType.PRODUCT && l.sku() != null)
+                .map(OrderLine::sku).toList();
+        return contacts.resolve(order.customer() != null ? order.customer() : order.billing(), block)
+                .compose(contact -> products.findAll(options.getString("productKey", "SKU"), skus)
+                        .compose(productIds -> body.build(request, contact.contactId(), productIds)
+                                .compose(b -> post(b, request.idempotencyKey()))
+                                .compose(orderId -> afterCreate(orderId, order, options).map(v -> result(orderId, contact,
+                                        productIds, skus, orderIdFacts(order))))));
+    }
+
+    /** Posts the order; a concurrent twin that won the externalRef race is found rather than failed. */
+    private Future<Long> post(JsonObject b, String externalRef) {
+        return bp.client().post("/order-service/sales-order", b).map(id -> Long.parseLong(String.valueOf(id)))
+                .recover(e -> e instanceof BrightpearlFailure f && f.status() == 400
+                        && String.valueOf(e.getMessage()).toLowerCase().contains("externalref")
+                        ? byExternalRef(externalRef).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                        : Future.failedFuture(e))
+                        : Future.failedFuture(e));
+    }
+
+    private Future<Void> afterCreate(long orderId, Order order, JsonObject options) {
+        Future<Object> note = order.customerMessage() == null || order.customerMessage().isBlank()
+                ? Future.succeededFuture()
+                : bp.client().post("/order-service/order/" + orderId + "/note", new JsonObject()
+                .put("text", "Customer message: " + order.customerMessage()).put("isPublic", false));
+        JsonArray ops = new JsonArray();
+        String giftField = options.getString("giftMessageField");
+        if (giftField != null && order.giftMessage() != null && !order.giftMessage().isBlank()) {
+            ops.add(new JsonObject().put("op", "add").put("path", "/" + giftField).put("value", order.giftMessage()));
+        }
+        order.customFields().forEach((code, value) -> {
+            if (code.startsWith("PCF_")) {
+                ops.add(new JsonObject().put("op", "add").put("path", "/" + code).put("value", value));
+            }
+        });
+        return note.compose(v -> ops.isEmpty() ? Future.succeededFuture()
+                : bp.client().patch("/order-service/order/" + orderId + "/custom-field", ops)).mapEmpty();
+    }
+
+    private static Map<String, String> orderIdFacts(Order order) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (order.reference() != null) {
+            facts.put("reference", order.reference());
+        }
+        if (order.total() != null) {
+            facts.put("total", order.total().toString());
+        }
+        return facts;
+    }
+
+    private SinkResult result(long orderId, ContactResolver.Resolved contact, Map<String, Long> productIds,
+                              List<String> skus, Map<String, String> facts) {
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        all.put("contactId", String.valueOf(contact.contactId()));
+        all.put("contact", contact.created() ? "created" : contact.updated() ? "updated" : "reused");
+        List<String> unmatched = skus.stream().filter(s -> !productIds.containsKey(s)).distinct().toList();
+        if (!unmatched.isEmpty()) {
+            all.put("unmatchedSkus", String.join(", ", unmatched));
+        }
+        String msg = "created sales order " + orderId + (unmatched.isEmpty() ? ""
+                : " (no Brightpearl product for " + unmatched + ": added as free-text rows)");
+        return SinkResult.created(String.valueOf(orderId), msg).withFacts(all);
+    }
+}
