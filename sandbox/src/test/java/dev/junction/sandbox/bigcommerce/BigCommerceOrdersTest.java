@@ -1,0 +1,131 @@
+package dev.junction.sandbox.bigcommerce;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class BigCommerceOrdersTest {
+    private BcSandbox bc;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        bc = new BcSandbox(vertx, 0);
+    }
+
+    @AfterEach
+    void stop() {
+        bc.close();
+    }
+
+    @Test
+    void missingOrWrongTokenIsRejectedWithV2ArrayOnV2AndErrorObjectOnV3() {
+        HttpResponse<Buffer> none = bc.client.getAbs(bc.url("/stores/abc123/v2/orders")).send().await();
+        assertThat(none.statusCode()).isEqualTo(401);
+        JsonArray body = none.bodyAsJsonArray();
+        assertThat(body.getJsonObject(0).getInteger("status")).isEqualTo(401);
+        assertThat(body.getJsonObject(0).getString("message")).isNotBlank();
+
+        HttpResponse<Buffer> wrong = bc.client.getAbs(bc.url("/stores/abc123/v3/hooks"))
+                .putHeader("X-Auth-Token", "nope").send().await();
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.bodyAsJsonObject().getInteger("status")).isEqualTo(401);
+    }
+
+    @Test
+    void emptyListsAnswer204WithEmptyBody() {
+        HttpResponse<Buffer> r = bc.get("/v2/orders");
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body() == null ? 0 : r.body().length()).isZero();
+        bc.seedOrder();
+        assertThat(bc.get("/v2/orders?status_id=5").statusCode()).isEqualTo(204);
+        assertThat(bc.get("/v2/orders").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void seededOrderIsCompleteWithMoneyStringsAndSubResources() {
+        int id = bc.seedOrder().getInteger("id");
+        JsonObject order = bc.get("/v2/orders/" + id).bodyAsJsonObject();
+        assertThat(order.getInteger("status_id")).isEqualTo(11);
+        assertThat(order.getString("status")).isEqualTo("Awaiting Fulfillment");
+        assertThat(order.getString("subtotal_ex_tax")).isEqualTo("25.0000");
+        assertThat(order.getString("subtotal_inc_tax")).isEqualTo("27.5000");
+        assertThat(order.getString("wrapping_cost_ex_tax")).isEqualTo("2.0000");
+        assertThat(order.getString("coupon_discount")).isEqualTo("2.2000");
+        assertThat(order.getString("discount_amount")).isEqualTo("0.5000");
+        // 27.50 + 11.00 shipping + 2.00 wrapping - 0.50 manual - 2.20 coupon
+        assertThat(order.getString("total_inc_tax")).isEqualTo("37.8000");
+        assertThat(order.getString("currency_code")).isEqualTo("EUR");
+        assertThat(order.getString("currency_exchange_rate")).isEqualTo("0.9200000000");
+        assertThat(order.getString("date_created")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000");
+        assertThat(order.getJsonObject("products").getString("url")).endsWith("/v2/orders/" + id + "/products");
+        assertThat(order.getInteger("items_total")).isEqualTo(3);
+
+        JsonArray products = bc.get("/v2/orders/" + id + "/products").bodyAsJsonArray();
+        assertThat(products).hasSize(2);
+        JsonObject mug = products.getJsonObject(0);
+        assertThat(mug.getString("total_inc_tax")).isEqualTo("22.0000");
+        assertThat(mug.getString("discounted_total_inc_tax")).isEqualTo("19.8000");
+        assertThat(mug.getString("wrapping_message")).isEqualTo("Happy birthday");
+        assertThat(mug.getJsonArray("applied_discounts").getJsonObject(0).getString("code")).isEqualTo("SAVE10");
+        assertThat(mug.getString("type")).isEqualTo("physical");
+
+        JsonArray addresses = bc.get("/v2/orders/" + id + "/shipping_addresses").bodyAsJsonArray();
+        assertThat(addresses.getJsonObject(0).getInteger("id")).isEqualTo(mug.getInteger("order_address_id"));
+        assertThat(addresses.getJsonObject(0).getString("cost_inc_tax")).isEqualTo("11.0000");
+        JsonArray coupons = bc.get("/v2/orders/" + id + "/coupons").bodyAsJsonArray();
+        assertThat(coupons.getJsonObject(0).getString("code")).isEqualTo("SAVE10");
+        assertThat(bc.get("/v2/orders/99999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void listFiltersByDatesInBothFormatsSortsAndPages() {
+        for (int i = 0; i < 3; i++) bc.seedOrder();
+        JsonObject first = bc.get("/v2/orders/100").bodyAsJsonObject();
+        String rfc = first.getString("date_modified");
+        assertThat(bc.get("/v2/orders?min_date_modified=" + java.net.URLEncoder.encode(rfc, java.nio.charset.StandardCharsets.UTF_8))
+                .bodyAsJsonArray()).hasSize(3);
+        assertThat(bc.get("/v2/orders?min_date_created=2999-01-01T00:00:00Z").statusCode()).isEqualTo(204);
+        assertThat(bc.get("/v2/orders?max_date_created=2000-01-01").statusCode()).isEqualTo(204);
+        JsonArray desc = bc.get("/v2/orders?sort=id:desc&limit=2").bodyAsJsonArray();
+        assertThat(desc.getJsonObject(0).getInteger("id")).isEqualTo(102);
+        assertThat(desc).hasSize(2);
+        assertThat(bc.get("/v2/orders?sort=id:desc&limit=2&page=2").bodyAsJsonArray().getJsonObject(0).getInteger("id"))
+                .isEqualTo(100);
+        assertThat(bc.get("/v2/orders?min_id=101&max_id=101").bodyAsJsonArray()).hasSize(1);
+        assertThat(bc.get("/v2/orders?limit=251").statusCode()).isEqualTo(400);
+        assertThat(bc.get("/v2/orders?min_date_created=yesterday").bodyAsJsonArray().getJsonObject(0).getInteger("status"))
+                .isEqualTo(400);
+        JsonObject count = bc.get("/v2/orders/count").bodyAsJsonObject();
+        assertThat(count.getInteger("count")).isEqualTo(3);
+    }
+
+    @Test
+    void putChangesStatusAndPostCreatesPendingOrder() {
+        int id = bc.seedOrder().getInteger("id");
+        HttpResponse<Buffer> put = bc.api(HttpMethod.PUT, "/v2/orders/" + id, new JsonObject().put("status_id", 9));
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.bodyAsJsonObject().getString("status")).isEqualTo("Awaiting Shipment");
+        assertThat(bc.api(HttpMethod.PUT, "/v2/orders/" + id, new JsonObject().put("status_id", 99)).statusCode()).isEqualTo(400);
+
+        JsonObject created = bc.api(HttpMethod.POST, "/v2/orders", new JsonObject()
+                .put("billing_address", new JsonObject().put("first_name", "A").put("zip", "1").put("email", "a@b.c"))
+                .put("products", new JsonArray().add(new JsonObject().put("name", "Custom").put("quantity", 1)
+                        .put("price_inc_tax", 50).put("price_ex_tax", 45)))).bodyAsJsonObject();
+        assertThat(created.getInteger("status_id")).isEqualTo(1);
+        assertThat(created.getString("total_inc_tax")).isEqualTo("50.0000");
+        assertThat(bc.api(HttpMethod.POST, "/v2/orders", new JsonObject().put("products", new JsonArray())).statusCode())
+                .isEqualTo(400);
+        assertThat(bc.get("/v2/order_statuses").bodyAsJsonArray()).hasSize(15);
+    }
+}
