@@ -144,7 +144,10 @@ public final class PluginHost implements AutoCloseable {
     public void close() {
         try {
             manager.stopPlugins();
-            manager.unloadPlugins();
+            // pf4j's unloadPlugins() iterates the list it removes from; unload from a copy instead
+            for (String id : manager.getPlugins().stream().map(PluginWrapper::getPluginId).toList()) {
+                manager.unloadPlugin(id);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Stopping plugins: {}", rootMessage(e));
         }
