@@ -15,12 +15,12 @@ import java.util.Set;
  * already taken are dropped here, and anything older inside the overlap is deduped by the store's unique
  * key. Together: no gap when several records share a timestamp across pages, and no repeat.
  */
-final class CursorMath {
+public final class CursorMath {
     private CursorMath() {
     }
 
     /** The records of a page that the cursor has not already taken. */
-    static List<SourceRecord> unseen(Cursor cursor, List<SourceRecord> page) {
+    public static List<SourceRecord> unseen(Cursor cursor, List<SourceRecord> page) {
         if (cursor == null) {
             return page;
         }
@@ -35,7 +35,7 @@ final class CursorMath {
     }
 
     /** The cursor after taking {@code records}: it never moves backwards. */
-    static Cursor advance(Cursor cursor, List<SourceRecord> records) {
+    public static Cursor advance(Cursor cursor, List<SourceRecord> records) {
         Instant ts = cursor == null ? null : cursor.timestamp();
         Set<String> ids = cursor == null ? new HashSet<>() : new HashSet<>(cursor.idsAtTimestamp());
         for (SourceRecord r : records) {

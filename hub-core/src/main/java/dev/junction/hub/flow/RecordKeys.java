@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /** How a source record is keyed for dedupe and found by a merchant's free-text search. */
-final class RecordKeys {
+public final class RecordKeys {
     private RecordKeys() {
     }
 
@@ -19,7 +19,7 @@ final class RecordKeys {
      * The source's version when it gives one (so an unchanged record read by webhook, sweep and
      * reconciliation dedupes to one sync record), else a hash of the payload.
      */
-    static String contentKey(SourceRecord r) {
+    public static String contentKey(SourceRecord r) {
         if (r.version() != null && !r.version().isBlank()) {
             return "v:" + r.version();
         }

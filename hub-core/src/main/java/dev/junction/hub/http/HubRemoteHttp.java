@@ -26,8 +26,15 @@ public final class HubRemoteHttp implements RemoteHttp, AutoCloseable {
     private final Metrics metrics;
     private final WebClient webClient;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final long requestTimeoutMs;
 
     public HubRemoteHttp(Vertx vertx, Clock clock, Metrics metrics) {
+        this(vertx, clock, metrics, 30_000);
+    }
+
+    /** @param requestTimeoutMs applied to requests that set no timeout of their own */
+    public HubRemoteHttp(Vertx vertx, Clock clock, Metrics metrics, long requestTimeoutMs) {
+        this.requestTimeoutMs = requestTimeoutMs;
         this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;
@@ -42,7 +49,7 @@ public final class HubRemoteHttp implements RemoteHttp, AutoCloseable {
     public RateLimitedClient client(String limiterKey, RateLimitPolicy policy) {
         TokenBucket bucket = buckets.computeIfAbsent(limiterKey,
                 k -> new TokenBucket(vertx, clock, policy.capacity(), policy.window()));
-        return new LimitedClient(webClient, bucket, policy, limiterKey, metrics);
+        return new LimitedClient(webClient, bucket, policy, limiterKey, metrics, requestTimeoutMs);
     }
 
     /** Tokens left in a key's bucket (for the admin API and tests); -1 if the key is unknown. */

@@ -16,15 +16,15 @@ import java.util.Optional;
 
 /** A WebClient behind one account's {@link TokenBucket}; see {@link RateLimitedClient} for the contract. */
 final class LimitedClient implements RateLimitedClient {
-    private static final long DEFAULT_TIMEOUT_MS = 30_000;
-
     private final WebClient webClient;
     private final TokenBucket bucket;
     private final RateLimitPolicy policy;
     private final String key;
     private final Metrics metrics;
+    private final long timeoutMs;
 
-    LimitedClient(WebClient webClient, TokenBucket bucket, RateLimitPolicy policy, String key, Metrics metrics) {
+    LimitedClient(WebClient webClient, TokenBucket bucket, RateLimitPolicy policy, String key, Metrics metrics, long timeoutMs) {
+        this.timeoutMs = timeoutMs;
         this.webClient = webClient;
         this.bucket = bucket;
         this.policy = policy;
@@ -40,7 +40,7 @@ final class LimitedClient implements RateLimitedClient {
     @Override
     public Future<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Buffer body) {
         if (request.timeout() <= 0) {
-            request.timeout(DEFAULT_TIMEOUT_MS);
+            request.timeout(timeoutMs);
         }
         return attempt(request, body, 0);
     }
