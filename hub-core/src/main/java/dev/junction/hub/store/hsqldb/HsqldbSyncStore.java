@@ -96,7 +96,11 @@ public final class HsqldbSyncStore implements SyncStore {
                     return null;
                 });
             } catch (Exception e) {
-                jdbc.close();
+                try {
+                    jdbc.closeNow();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
             return new HsqldbSyncStore(jdbc, cipher, clock);

@@ -106,18 +106,35 @@ final class Jdbc {
             return Future.succeededFuture();
         }
         return executor.executeBlocking(() -> {
-            // Wait for every connection to come back, so no transaction is cut short.
-            List<Connection> back = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                back.add(idle.take());
-            }
-            try (var s = back.get(0).createStatement()) {
-                s.execute("SHUTDOWN");
-            } finally {
-                back.forEach(Jdbc::closeQuietly);
-            }
+            shutdown();
             return (Void) null;
         }, false).eventually(executor::close);
+    }
+
+    /**
+     * Closes at once on the calling thread: for a failed open, so that the database is fully closed (and
+     * its file lock released) before the failure is reported.
+     */
+    void closeNow() throws SQLException, InterruptedException {
+        closed.set(true);
+        try {
+            shutdown();
+        } finally {
+            executor.close();
+        }
+    }
+
+    /* Waits for every connection to come back, so no transaction is cut short, then shuts down. */
+    private void shutdown() throws SQLException, InterruptedException {
+        List<Connection> back = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            back.add(idle.take());
+        }
+        try (var s = back.get(0).createStatement()) {
+            s.execute("SHUTDOWN");
+        } finally {
+            back.forEach(Jdbc::closeQuietly);
+        }
     }
 
     static boolean isSerializationFailure(SQLException e) {

@@ -34,12 +34,19 @@ public final class Migrator {
     }
 
     private final List<Migration> migrations;
+    private final ClassLoader loader;
 
     public Migrator() {
         this(load(Migrator.class.getClassLoader()));
     }
 
     Migrator(List<Migration> migrations) {
+        this(migrations, Migrator.class.getClassLoader());
+    }
+
+    /** Scripts read through {@code loader}: tests point it at scripts of their own. */
+    Migrator(List<Migration> migrations, ClassLoader loader) {
+        this.loader = loader;
         this.migrations = List.copyOf(migrations);
         for (int i = 0; i < migrations.size(); i++) {
             if (migrations.get(i).version() != i + 1) {
@@ -96,9 +103,9 @@ public final class Migrator {
         }
     }
 
-    private static void apply(Connection c, Migration m) throws SQLException {
+    private void apply(Connection c, Migration m) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String statement : statements(read(m.resource()))) {
+            for (String statement : statements(read(m.resource(), loader))) {
                 s.execute(statement);
             }
         }
@@ -148,10 +155,6 @@ public final class Migrator {
             out.add(new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), LOCATION + name));
         }
         return out;
-    }
-
-    private static String read(String resource) {
-        return read(resource, Migrator.class.getClassLoader());
     }
 
     private static String read(String resource, ClassLoader loader) {

@@ -20,6 +20,9 @@ import java.util.Optional;
 /** Reads sync records, their attempts and counts: the admin API's and the engine's look-ups. */
 final class RecordReader {
 
+    /** Ids per IN (...) list: long lists are split rather than sent as one statement of thousands. */
+    private static final int IN_CHUNK = 500;
+
     private static final String SELECT = "SELECT r.*, p.payload FROM sync_record r"
             + " JOIN sync_payload p ON p.record_id = r.id ";
 
@@ -33,16 +36,16 @@ final class RecordReader {
 
     /** The records with these ids, in the order of {@code ids}. */
     List<SyncRecord> records(Connection c, List<Long> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
         Map<Long, SyncRecord> byId = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE r.id IN (" + placeholders(ids) + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 1, ids.get(i));
-            }
-            for (SyncRecord r : list(ps)) {
-                byId.put(r.id(), r);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE r.id IN (" + placeholders(chunk) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                for (SyncRecord r : list(ps)) {
+                    byId.put(r.id(), r);
+                }
             }
         }
         List<SyncRecord> out = new ArrayList<>(ids.size());
@@ -55,16 +58,30 @@ final class RecordReader {
         return out;
     }
 
-    /** A page of records matching the query, newest first. */
+    /**
+     * A page of records matching the query, newest first. The ORDER BY names the columns of the index that
+     * fits the filter (PK, sync_record_flow_ix or sync_record_status_ix) and USING INDEX makes HSQLDB walk
+     * it backwards and stop after the page, instead of sorting every matching row first.
+     */
     List<SyncRecord> records(Connection c, RecordQuery q) throws SQLException {
         Filter f = Filter.of(q);
-        String sql = SELECT + f.where() + " ORDER BY r.id DESC LIMIT ? OFFSET ?";
+        String order = q.flowId() == null ? "r.id DESC"
+                : q.status() == null ? "r.flow_id DESC, r.id DESC"
+                : "r.flow_id DESC, r.status DESC, r.id DESC";
+        String sql = "SELECT r.id FROM sync_record r " + f.where() + " ORDER BY " + order
+                + " LIMIT ? OFFSET ? USING INDEX";
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = f.bind(ps);
             ps.setInt(next++, q.limit() <= 0 ? Integer.MAX_VALUE : q.limit());
             ps.setInt(next, Math.max(0, q.offset()));
-            return list(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
         }
+        return records(c, ids);
     }
 
     long count(Connection c, RecordQuery q) throws SQLException {
