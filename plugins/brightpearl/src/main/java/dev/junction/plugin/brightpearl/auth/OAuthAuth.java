@@ -43,7 +43,7 @@ public final class OAuthAuth implements Authenticator {
 
     /** The page to send the merchant to so they approve the app for their account. */
     public String authorizeUrl(String redirectUri, String stateParam) {
-        return config.oauthBaseUrl() + "/authorize/" + enc(config.accountId()) + "?response_type=code&client_id="
+        return config.oauthAuthorizeUrl() + enc(config.accountId()) + "?response_type=code&client_id="
                 + enc(config.appRef()) + "&redirect_uri=" + enc(redirectUri) + "&state=" + enc(stateParam);
     }
 

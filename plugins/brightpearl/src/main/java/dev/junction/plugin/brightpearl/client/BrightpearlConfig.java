@@ -16,6 +16,8 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
                                 String accountToken, String email, String password, String clientSecret,
                                 String devRef, String installedIntegrationInstanceId, String oauthBaseUrl) {
 
+    static final String OAUTH_HOST = "https://oauth.brightpearl.com";
+
     public enum AuthMode {
         PRIVATE_APP("private-app"), STAFF("staff"), OAUTH("oauth");
 
@@ -48,7 +50,7 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
                 text(c, "accountToken"), text(c, "email"), text(c, "password"), text(c, "clientSecret"),
                 text(c, "devRef"), text(c, "installedIntegrationInstanceId"),
                 // the sandbox serves /authorize and /token itself; the real ones live on oauth.brightpearl.com
-                explicit != null ? base : "https://oauth.brightpearl.com");
+                explicit != null ? base : OAUTH_HOST);
         cfg.requireCredentials();
         return cfg;
     }
@@ -95,6 +97,14 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
     /** The legacy/staff login URL: no {@code public-api} segment. */
     public String authoriseUrl() {
         return baseUrl + "/" + accountId + "/authorise";
+    }
+
+    /**
+     * Where a merchant approves an OAuth app: {@code oauth.brightpearl.com/authorize/{account}}; the sandbox
+     * serves the page under its own {@code /oauth/authorize/{account}}.
+     */
+    public String oauthAuthorizeUrl() {
+        return oauthBaseUrl + (oauthBaseUrl.equals(OAUTH_HOST) ? "" : "/oauth") + "/authorize/";
     }
 
     /** Limiter key: every connection to one account shares Brightpearl's one budget. */

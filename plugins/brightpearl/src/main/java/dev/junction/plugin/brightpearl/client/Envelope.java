@@ -24,7 +24,7 @@ public final class Envelope {
     /** 500s that are really client mistakes (unparseable filter, bad patch op): retrying cannot help. */
     private static final Set<String> PERMANENT_500_CODES = Set.of("CMNC-018", "CMNC-044");
     /** Remote messages sometimes echo the token ("Invalid instance token: abc"); never pass that on. */
-    private static final Pattern TOKEN_ECHO = Pattern.compile("(?i)(token[:=]?\\s*)[A-Za-z0-9._~+/=-]{6,}");
+    private static final Pattern TOKEN_ECHO = Pattern.compile("(?i)(token\\s*[:=]\\s*)[A-Za-z0-9._~+/=-]{6,}");
 
     private Envelope() {
     }
