@@ -240,7 +240,7 @@ final class OrderService {
             throw BpException.badRequest("ORDC-011", "Order status " + statusId + " does not exist.");
         }
         if (state.statusName(statusId).equalsIgnoreCase("Cancelled")
-                && state.gons.values().stream().anyMatch(g -> g.orderId == o.id)) {
+                && !state.gonsByOrder.getOrDefault(o.id, List.of()).isEmpty()) {
             throw BpException.badRequest("ORDC-055", "Order " + o.id
                     + " cannot be cancelled because it has goods-out notes; delete them first.");
         }
