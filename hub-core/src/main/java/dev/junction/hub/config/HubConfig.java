@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The hub's configuration file (YAML or JSON): where it keeps data and plugins, how it listens, and the
- * connections, flows and mapping tables it starts with. {@code ${env:NAME}} anywhere in a value is replaced
- * by that environment variable, so secrets need not sit in the file. Relative paths are relative to the
+ * connections, flows and mapping tables it starts with. {@code ${env:NAME}} (or {@code ${env:NAME:-default}})
+ * anywhere in a value is replaced by that environment variable, so secrets need not sit in the file. Relative paths are relative to the
  * file's folder.
  *
  * @param publicUrl the URL remotes use to reach this hub's webhooks (registration); defaults to the listen
@@ -37,7 +37,7 @@ public record HubConfig(Path home, Path dataDir, Path pluginsDir, String host, i
     public record ConnectionConfig(String id, String connector, JsonObject settings) {
     }
 
-    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     public static HubConfig load(Path file, Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -55,6 +55,9 @@ public record HubConfig(Path home, Path dataDir, Path pluginsDir, String host, i
         List<String> missing = new ArrayList<>();
         while (m.find()) {
             String v = env.get(m.group(1));
+            if (v == null) {
+                v = m.group(2);
+            }
             if (v == null) {
                 missing.add(m.group(1));
                 v = "";
