@@ -59,7 +59,8 @@ public final class OrderSource implements SourceHandler {
             query.put("max_date_modified", BcDates.filter(request.until()));
         }
         filter.single().ifPresent(status -> query.put("status_id", Integer.toString(status)));
-        query.put("sort", "date_modified:asc");
+        // Ascending is the default direction; the official spec's enum has no ":asc" form, so none is sent.
+        query.put("sort", "date_modified");
         query.put("page", Integer.toString(cursor.page()));
         query.put("limit", Integer.toString(limit));
         int maxRecords = Math.max(1, request.pageSize());
