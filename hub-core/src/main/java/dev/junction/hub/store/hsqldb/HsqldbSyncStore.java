@@ -36,8 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Durability: the file database runs with {@code hsqldb.write_delay=false}, so HSQLDB syncs its log to
  * disk at every commit. A webhook is acknowledged once its ingest commits, so a commit must survive a
- * crash or power cut, not only a clean shutdown; the price (one fsync per transaction) is paid per ingest
- * batch, not per record, and the engine batches. Close performs {@code SHUTDOWN}, which checkpoints.
+ * crash or power cut, not only a clean shutdown; the price (one fsync per transaction, about 2 ms on a
+ * virtual disk) is paid per ingest batch, not per record, and the engine batches. Close performs
+ * {@code SHUTDOWN}, which checkpoints.
+ *
+ * <p>Cache: 64 MB / 200,000 rows instead of HSQLDB's 10 MB / 50,000, so a queue of 100,000 records keeps its
+ * queue rows in memory (measured: ingest of 100k 2 KB records 66 s → 32 s, claim of 50 from 95k pending
+ * about 7 ms median). Log: checkpoint every 100 MB instead of 50 MB, fewer checkpoints under bulk ingest,
+ * at the price of a longer log replay after a crash.
  */
 public final class HsqldbSyncStore implements SyncStore {
 
@@ -113,6 +119,9 @@ public final class HsqldbSyncStore implements SyncStore {
             s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
             if (url.startsWith("jdbc:hsqldb:file:")) {
                 s.execute("SET FILES WRITE DELAY FALSE");
+                s.execute("SET FILES CACHE SIZE 65536");
+                s.execute("SET FILES CACHE ROWS 200000");
+                s.execute("SET FILES LOG SIZE 100");
             }
         }
         c.commit();
