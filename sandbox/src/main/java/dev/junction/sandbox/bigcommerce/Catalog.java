@@ -91,8 +91,10 @@ final class Catalog {
         String email = require(in, "email").toLowerCase();
         Customer existing = customersByEmail.get(email);
         if (existing != null) return existing;
-        Customer c = new Customer(customerIds.getAndIncrement(), email, in.getString("first_name", ""),
-                in.getString("last_name", ""), in.getString("company", ""), in.getString("phone", ""), now);
+        // BigCommerce requires both names on a customer; seeds that omit them get stand-ins.
+        Customer c = new Customer(customerIds.getAndIncrement(), email,
+                nonBlank(in.getString("first_name"), email.substring(0, Math.max(1, email.indexOf('@')))),
+                nonBlank(in.getString("last_name"), "Customer"), in.getString("company", ""), in.getString("phone", ""), now);
         customers.put(c.id(), c);
         customersByEmail.put(email, c);
         return c;
@@ -150,6 +152,10 @@ final class Catalog {
         List<T> out = new ArrayList<>(items);
         out.sort(order);
         return out;
+    }
+
+    private static String nonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String require(JsonObject in, String field) {

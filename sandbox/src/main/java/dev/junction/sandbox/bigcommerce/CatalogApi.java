@@ -83,8 +83,9 @@ final class CatalogApi {
                 .put("inventory_level", level).put("inventory_warning_level", 0)
                 .put("inventory_tracking", p.hasOptions() ? "variant" : "product")
                 .put("is_visible", true).put("availability", "available").put("condition", "New")
-                .put("base_variant_id", p.hasOptions() ? null : p.baseVariant().id())
                 .put("date_created", iso(p.created())).put("date_modified", iso(p.created()));
+        // BigCommerce sends null for products with options, but the spec types it as a non-null integer.
+        if (!p.hasOptions()) out.put("base_variant_id", p.baseVariant().id());
         if (include.contains("variants")) {
             JsonArray vs = new JsonArray();
             p.variants().forEach(v -> vs.add(variant(v)));
@@ -97,10 +98,8 @@ final class CatalogApi {
         Catalog.Product p = store.catalog.product(v.productId());
         return new JsonObject().put("id", v.id()).put("product_id", v.productId()).put("sku", v.sku())
                 .put("sku_id", v.id()).put("price", v.price().doubleValue())
-                .put("calculated_price", v.price().doubleValue()).put("sale_price", null).put("retail_price", null)
-                .put("map_price", null).put("weight", null).put("calculated_weight", p == null ? 0 : p.weight().doubleValue())
-                .put("width", null).put("height", null).put("depth", null).put("cost_price", 0.0)
-                .put("upc", "").put("mpn", "").put("gtin", "").put("bin_picking_number", "")
+                .put("calculated_price", v.price().doubleValue())
+                .put("cost_price", 0.0).put("upc", "").put("bin_picking_number", "")
                 .put("inventory_level", store.inventory.totalOnHand(v.id())).put("inventory_warning_level", 0)
                 .put("is_free_shipping", false).put("purchasing_disabled", false).put("purchasing_disabled_message", "")
                 .put("option_values", v.optionValues().copy());
@@ -114,7 +113,7 @@ final class CatalogApi {
                 .put("date_modified", iso(c.created())).put("address_count", 0).put("attribute_count", 0)
                 .put("authentication", new JsonObject().put("force_password_reset", false))
                 .put("accepts_product_review_abandoned_cart_emails", false).put("origin_channel_id", 1)
-                .put("channel_ids", null);
+                .put("channel_ids", new JsonArray().add(1));
     }
 
     private static String iso(java.time.Instant instant) {

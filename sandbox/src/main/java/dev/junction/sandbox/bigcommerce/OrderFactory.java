@@ -98,8 +98,7 @@ final class OrderFactory {
                 .put("external_order_id", in.getString("external_order_id", ""))
                 .put("tax_provider_id", in.getString("tax_provider_id", ""))
                 .put("customer_locale", in.getString("customer_locale", "en"))
-                .put("is_tax_inclusive_pricing", in.getBoolean("is_tax_inclusive_pricing", false))
-                .put("credit_card_type", null);
+                .put("is_tax_inclusive_pricing", in.getBoolean("is_tax_inclusive_pricing", false));
         currency(in, f);
         return new BcOrder(orderId, f, lines, addresses, coupons, created, modified);
     }

@@ -33,8 +33,7 @@ final class OrderStatuses {
 
     static JsonObject json(int id) {
         return new JsonObject().put("id", id).put("name", NAMES.get(id)).put("system_label", NAMES.get(id))
-                .put("custom_label", NAMES.get(id)).put("system_description", NAMES.get(id))
-                .put("order", id);
+                .put("custom_label", NAMES.get(id)).put("system_description", NAMES.get(id));
     }
 
     static JsonArray all() {

@@ -24,10 +24,13 @@ final class Replies {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
-    /** v3 error: {@code {"status":422,"title":"...","type":"...","errors":{...}}}. */
+    /**
+     * v3 error: {@code {"status":422,"title":"...","type":"...","errors":{...}}}. With {@code errors} null the
+     * field is left out, as in the specs' plain {@code error_Full} answers (401, 404, 5xx).
+     */
     static void v3Error(RoutingContext ctx, int status, String title, JsonObject errors, boolean problemJson) {
-        JsonObject body = new JsonObject().put("status", status).put("title", title).put("type", STATUS_CODES_DOC)
-                .put("errors", errors == null ? new JsonObject() : errors);
+        JsonObject body = new JsonObject().put("status", status).put("title", title).put("type", STATUS_CODES_DOC);
+        if (errors != null) body.put("errors", errors);
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", problemJson ? "application/problem+json" : "application/json")
                 .end(body.encode());

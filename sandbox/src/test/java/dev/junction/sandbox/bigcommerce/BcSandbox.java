@@ -40,9 +40,10 @@ final class BcSandbox implements AutoCloseable {
     /** An authenticated API call; {@code path} is relative to {@code /stores/{hash}}, e.g. {@code /v2/orders}. */
     HttpResponse<Buffer> api(HttpMethod method, String path, Object body) {
         var req = client.requestAbs(method, url("/stores/" + HASH + path)).putHeader("X-Auth-Token", TOKEN)
-                .putHeader("X-Auth-Client", "ignored-client-id").putHeader("Accept", "application/json");
-        return (body == null ? req.send() : req.putHeader("Content-Type", "application/json")
-                .sendBuffer(Buffer.buffer(body.toString()))).await();
+                .putHeader("X-Auth-Client", "ignored-client-id").putHeader("Accept", "application/json")
+                // The v2 spec requires Content-Type even on some GETs; BigCommerce's own samples always send it.
+                .putHeader("Content-Type", "application/json");
+        return (body == null ? req.send() : req.sendBuffer(Buffer.buffer(body.toString()))).await();
     }
 
     HttpResponse<Buffer> get(String path) {
