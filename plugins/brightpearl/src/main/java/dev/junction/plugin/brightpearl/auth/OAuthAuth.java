@@ -122,7 +122,7 @@ public final class OAuthAuth implements Authenticator {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         var request = http.webClient().postAbs(config.oauthBaseUrl() + "/token/" + enc(config.accountId()))
-                .putHeader("Content-Type", "application/x-www-form-urlencoded").timeout(30_000);
+                .putHeader("Content-Type", "application/x-www-form-urlencoded");
         return http.send(request, Buffer.buffer(body)).compose(resp -> {
             Object answer;
             try {

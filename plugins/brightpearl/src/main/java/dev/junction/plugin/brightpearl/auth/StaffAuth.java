@@ -74,7 +74,7 @@ public final class StaffAuth implements Authenticator {
         JsonObject body = new JsonObject().put("apiAccountCredentials",
                 new JsonObject().put("emailAddress", config.email()).put("password", config.password()));
         var request = http.webClient().postAbs(config.authoriseUrl()).putHeader("Content-Type", "application/json")
-                .timeout(30_000);
+                ;
         if (config.appRef() != null) {
             request.putHeader("brightpearl-app-ref", config.appRef());
         }

@@ -169,7 +169,7 @@ public final class BrightpearlClient {
 
     private Future<HttpResponse<Buffer>> send(HttpMethod method, String path, Object body) {
         return auth.headers().compose(headers -> {
-            var request = http.webClient().requestAbs(method, config.apiUrl(path)).timeout(60_000);
+            var request = http.webClient().requestAbs(method, config.apiUrl(path));
             headers.forEach(request::putHeader);
             Buffer payload = null;
             if (body != null) {
