@@ -89,7 +89,7 @@ public final class OrderBody {
         if (l.unitValue() != null) {
             i.put("value", number(l.unitValue().amount()));
         }
-        String hs = l.hsCode() == null ? null : l.hsCode().replaceAll("[\\s.]", "");
+        String hs = l.hsCode() == null ? null : l.hsCode().trim();
         if (hs != null && hs.length() > MAX_TARIFF_CODE) {
             throw new PermanentException("HS code '" + l.hsCode() + "' of SKU " + l.sku() + " is longer than Starshipit's "
                     + MAX_TARIFF_CODE + " characters: correct the product's HS code custom field in Brightpearl");
