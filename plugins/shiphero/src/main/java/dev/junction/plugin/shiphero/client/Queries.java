@@ -39,7 +39,7 @@ public final class Queries {
 
     public static final String SHIPMENTS_OF_ORDER = """
             query($order: String, $after: String) { shipments(order_id: $order) { request_id complexity
-                data(first: 25, after: $after) { pageInfo { hasNextPage endCursor } edges { node { %s } } } } }"""
+                data(first: 10, after: $after) { pageInfo { hasNextPage endCursor } edges { node { %s } } } } }"""
             .formatted(SHIPMENT_FIELDS);
 
     public static final String WAREHOUSE_PRODUCTS = """
