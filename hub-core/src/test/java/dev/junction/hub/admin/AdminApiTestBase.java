@@ -43,8 +43,12 @@ abstract class AdminApiTestBase {
         vertx = Vertx.vertx();
         remote = new TestRemote(vertx).start().await(10, TimeUnit.SECONDS);
         client = WebClient.create(vertx);
-        JsonObject flow = TestHub.flow(FLOW, new JsonObject()).put("concurrency", 1);
-        hub = TestHub.start(vertx, TestHub.home(dir), TestHub.config(remote, new JsonArray().add(flow)));
+        hub = TestHub.start(vertx, TestHub.home(dir), TestHub.config(remote, flows()));
+    }
+
+    /** The hub's flows; a test class may add more. */
+    JsonArray flows() {
+        return new JsonArray().add(TestHub.flow(FLOW, new JsonObject()).put("concurrency", 1));
     }
 
     @AfterEach

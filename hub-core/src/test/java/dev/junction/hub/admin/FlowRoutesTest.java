@@ -2,7 +2,9 @@ package dev.junction.hub.admin;
 
 import dev.junction.hub.store.SyncStatus;
 import dev.junction.hub.testing.Await;
+import dev.junction.hub.testing.TestHub;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -16,17 +18,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FlowRoutesTest extends AdminApiTestBase {
 
+    /** Plus a flow whose source connection does not exist: kept, not running, with its reason. */
+    @Override
+    JsonArray flows() {
+        JsonObject broken = TestHub.flow("broken", new JsonObject());
+        broken.getJsonObject("source").put("connection", "ghost");
+        return super.flows().add(broken);
+    }
+
+    @Test
+    void aFlowThatIsNotRunningSaysWhyAndRefusesRunsWith409() throws Exception {
+        JsonObject f = json(get("/flows/broken"));
+        assertThat(f.getString("state")).isEqualTo("FAILED");
+        assertThat(f.getString("error")).contains("ghost");
+        HttpResponse<Buffer> run = post("/flows/broken/run", null);
+        assertThat(run.statusCode()).isEqualTo(409);
+        assertThat(json(run).getString("error")).startsWith("flow 'broken' is not running: ").contains("ghost");
+        assertThat(post("/flows/broken/import", new JsonObject().put("sourceId", "1")).statusCode()).isEqualTo(409);
+        assertThat(json(get("/status")).getJsonObject("flows").getInteger("failed")).isEqualTo(1);
+    }
+
     @Test
     void flowsAreListedWithTheirStatusAndUnknownOnesAre404() throws Exception {
         JsonObject list = json(get("/flows"));
-        assertThat(list.getJsonArray("flows")).hasSize(1);
+        assertThat(list.getJsonArray("flows")).hasSize(2);
         JsonObject f = json(get("/flows/items"));
         assertThat(f.getString("state")).isEqualTo("RUNNING");
         assertThat(f.getString("source")).isEqualTo("src/items");
         assertThat(f.getJsonObject("records").getLong("PENDING")).isZero();
         HttpResponse<Buffer> missing = get("/flows/nope");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(json(missing).getString("error")).contains("no flow 'nope'").contains("[items]");
+        assertThat(json(missing).getString("error")).contains("no flow 'nope'").contains("[items, broken]");
     }
 
     @Test
