@@ -18,6 +18,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Encrypts secrets at rest with AES-256-GCM. Each value gets a fresh random 12-byte IV; the output is
  * {@code enc:v1:<base64(iv | ciphertext | tag)>}, versioned so the scheme can change without guessing.
@@ -35,6 +38,7 @@ public final class SecretCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(SecretCipher.class);
 
     private final SecretKeySpec key;
 
@@ -165,5 +169,7 @@ public final class SecretCipher {
             return; // another process created it first; use theirs
         }
         Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        LOG.warn("created a new secret key in {}: back it up with the data, connection secrets cannot be read without it",
+                file);
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs JDBC work off the event loop: a dedicated worker executor of {@code size} threads over exactly
  * {@code size} connections, so a worker thread never waits for a connection. Every unit of work is one
- * transaction; a serialization failure (HSQLDB MVCC write conflict) rolls back and re-runs it.
+ * transaction; a serialization failure (HSQLDB MVCC write conflict) or a lost upsert race rolls back and
+ * re-runs it, so units of work must be safe to re-run (they are: plain functions of their arguments).
  */
 final class Jdbc {
 
@@ -86,7 +87,10 @@ final class Jdbc {
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
-                    if (e instanceof SQLException sql && isSerializationFailure(sql) && attempt < MAX_RETRIES) {
+                    // A unique violation here comes from an upsert (MERGE) that raced another one inserting
+                    // the same key; run again, it finds the row and updates it. (Ingest handles its own.)
+                    if (e instanceof SQLException sql && (isSerializationFailure(sql) || isUniqueViolation(sql))
+                            && attempt < MAX_RETRIES) {
                         continue;
                     }
                     throw e;

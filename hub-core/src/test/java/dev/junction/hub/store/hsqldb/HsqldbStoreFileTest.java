@@ -124,4 +124,13 @@ class HsqldbStoreFileTest {
         assertThatThrownBy(() -> await(HsqldbSyncStore.open(vertx, dataDir, cipher)))
                 .hasMessageContaining("schema version 99").hasMessageContaining("newer Junction");
     }
+
+    @Test
+    void aClosedStoreRefusesWorkClearly() {
+        HsqldbSyncStore store = await(HsqldbSyncStore.open(vertx, dataDir, cipher));
+        await(store.close());
+        await(store.close());
+
+        assertThatThrownBy(() -> await(store.isPaused("f1"))).hasMessageContaining("closed");
+    }
 }

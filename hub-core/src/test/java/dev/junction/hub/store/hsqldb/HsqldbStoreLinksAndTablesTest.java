@@ -78,4 +78,27 @@ class HsqldbStoreLinksAndTablesTest extends StoreFixture {
         await(store.setPaused("f1", false));
         assertThat(await(store.isPaused("f1"))).isFalse();
     }
+
+    @Test
+    void concurrentPutsOfTheSameLinkAllSucceed() throws Exception {
+        IdLink link = new IdLink("order", "bc", "300", "bp", "2000");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Void>> puts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                puts.add(pool.submit(() -> {
+                    start.await();
+                    return await(store.putLink(link));
+                }));
+            }
+            start.countDown();
+            for (var put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(await(store.findLink("order", "bp", "2000", "bc"))).contains("300");
+    }
 }
