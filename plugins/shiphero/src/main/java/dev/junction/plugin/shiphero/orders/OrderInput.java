@@ -13,11 +13,12 @@ import io.vertx.core.json.JsonObject;
  * A goods-out note as ShipHero's {@code CreateOrderInput}. Pure. One ShipHero order per note:
  * {@code partner_order_id} is the hub's idempotency key (found again after a crash), {@code order_number} the
  * Brightpearl order reference, each line's {@code partner_line_item_id} is {@code <note id>-<order row id>}
- * (stable across re-sends, and how a shipment finds its note again), and tag {@code brightpearl-order:<id>}
- * carries the Brightpearl order id back to shipments.
+ * (stable across re-sends), and tags {@code fulfilment:<note id>} and {@code brightpearl-order:<id>} carry
+ * the ids a shipment reports back.
  */
 public final class OrderInput {
     public static final String ORDER_TAG = "brightpearl-order:";
+    public static final String FULFILMENT_TAG = "fulfilment:";
 
     private OrderInput() {
     }
@@ -57,7 +58,7 @@ public final class OrderInput {
                 .put("shipping_address", address)
                 .put("billing_address", address.copy())
                 .put("line_items", lines)
-                .put("tags", new JsonArray().add("junction").add(ORDER_TAG + f.orderId()));
+                .put("tags", new JsonArray().add("junction").add(FULFILMENT_TAG + f.id()).add(ORDER_TAG + f.orderId()));
         if (f.createdAt() != null) {
             data.put("order_date", f.createdAt().toString());
         }

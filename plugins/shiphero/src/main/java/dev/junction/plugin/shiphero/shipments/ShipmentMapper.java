@@ -18,10 +18,9 @@ import java.util.Map;
 
 /**
  * A {@link ShipmentPayload} as a canonical {@link Shipment}. Pure. One package per shipping label, with its
- * own tracking number, carrier and method. The fulfilment (goods-out note) id is read back from the ids
- * the {@code orders} sink gave the order: each line's {@code partner_line_item_id} is
- * {@code <note id>-<row id>}, and {@code partner_order_id} ends with {@code :<note id>}. The Brightpearl order
- * id comes from the order's {@code brightpearl-order:} tag. {@code complete} is true when this shipment and
+ * own tracking number, carrier and method. The fulfilment (goods-out note) id and the Brightpearl order id
+ * are read back from what the {@code orders} sink gave the order (see {@link #fulfilmentId}); each line's
+ * {@code partner_line_item_id} {@code <note id>-<row id>} names its order row. {@code complete} is true when this shipment and
  * the order's earlier ones together ship every unit of every line. Orders Junction did not send (other
  * sales channels in the same ShipHero account) are skipped.
  */
@@ -54,27 +53,38 @@ public final class ShipmentMapper implements MappingHandler<JsonObject, Shipment
                 complete(order, payload.getJsonArray("shipped_through", new JsonArray())));
     }
 
-    /** The note id the sink put in the partner ids, or null for an order Junction did not make. */
+    /**
+     * The note id the sink gave the order: its {@code fulfilment:} tag, else the partner ids when they agree
+     * ({@code partner_order_id} ends {@code :<id>} and every line's {@code partner_line_item_id} starts
+     * {@code <id>-}). Null for an order Junction did not make, whose ids may look alike by chance.
+     */
     static String fulfilmentId(JsonObject order) {
-        for (JsonObject l : objects(order.getJsonArray("lines"))) {
-            String p = l.getString("partner_line_item_id");
-            int dash = p == null ? -1 : p.lastIndexOf('-');
-            if (dash > 0) {
-                return p.substring(0, dash);
-            }
+        String tagged = tag(order, OrderInput.FULFILMENT_TAG);
+        if (tagged != null) {
+            return tagged;
         }
         String partner = order.getString("partner_order_id");
         int colon = partner == null ? -1 : partner.lastIndexOf(':');
-        return colon > 0 && colon < partner.length() - 1 ? partner.substring(colon + 1) : null;
+        if (colon <= 0 || colon == partner.length() - 1) {
+            return null;
+        }
+        String id = partner.substring(colon + 1);
+        List<JsonObject> lines = objects(order.getJsonArray("lines"));
+        boolean agree = !lines.isEmpty() && lines.stream().allMatch(l -> l.getString("partner_line_item_id", "").startsWith(id + "-"));
+        return agree ? id : null;
     }
 
-    private static String orderId(JsonObject order) {
+    private static String tag(JsonObject order, String prefix) {
         for (Object t : order.getJsonArray("tags", new JsonArray())) {
-            if (t instanceof String tag && tag.startsWith(OrderInput.ORDER_TAG) && tag.length() > OrderInput.ORDER_TAG.length()) {
-                return tag.substring(OrderInput.ORDER_TAG.length());
+            if (t instanceof String tag && tag.startsWith(prefix) && tag.length() > prefix.length()) {
+                return tag.substring(prefix.length());
             }
         }
         return null;
+    }
+
+    private static String orderId(JsonObject order) {
+        return tag(order, OrderInput.ORDER_TAG);
     }
 
     private static boolean complete(JsonObject order, JsonArray shippedThrough) {
