@@ -125,8 +125,12 @@ public final class FlowEngine {
                     records.add(Future.succeededFuture(e.record()));
                 } else {
                     FlowBinding b = f.binding();
+                    // A record the flow's filters exclude (SkipException) is not for this flow: acknowledge it,
+                    // or the remote would re-send it forever.
                     records.add(PluginHost.withClassLoader(b.source().classLoader(),
-                            () -> b.sourceHandler().fetch(e.sourceId(), c.source().options())));
+                                    () -> b.sourceHandler().fetch(e.sourceId(), c.source().options()))
+                            .recover(err -> err instanceof dev.junction.api.error.SkipException
+                                    ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err)));
                 }
             }
             work.add(Future.all(records).compose(all -> {

@@ -118,6 +118,16 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void aWebhookForARecordTheSourceFiltersOutIsAcknowledgedAndStoresNothing() throws Exception {
+        remote.putItem("f1", Instant.parse("2026-11-02T09:00:00Z"), new JsonObject().put("name", "filtered").put("skipFetch", true));
+        startHub(TestHub.flow("items", new JsonObject().put("webhook", true)));
+        var resp = client.postAbs(hub.publicUrl() + "/webhooks/src").putHeader("X-Test-Secret", "hook-secret-abcdef")
+                .sendJsonObject(new JsonObject().put("ids", new JsonArray().add("f1"))).await(10, TimeUnit.SECONDS);
+        assertThat(resp.statusCode()).as("acknowledged, so the remote stops re-sending").isEqualTo(200);
+        assertThat(records("items")).isEmpty();
+    }
+
+    @Test
     void throttledSinkSlowsDownAndStillSyncsEverything() throws Exception {
         remote.sinkRateLimit(20); // 20 writes a second; the connector's own budget is far higher, so the remote throttles
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");

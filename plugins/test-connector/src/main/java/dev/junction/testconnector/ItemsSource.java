@@ -43,7 +43,13 @@ final class ItemsSource implements SourceHandler {
     public Future<Optional<SourceRecord>> fetch(String id, JsonObject options) {
         return client.get("/items/" + enc(id)).compose(r -> r.statusCode() == 404
                 ? Future.succeededFuture(Optional.empty())
-                : TestRemoteClient.json(r).map(j -> Optional.of(record(j))));
+                : TestRemoteClient.json(r).map(j -> {
+                    if (j.getBoolean("skipFetch", false)) {
+                        // like a store order in a status this flow does not import
+                        throw new dev.junction.api.error.SkipException("item " + id + " is excluded by this flow's filters");
+                    }
+                    return Optional.of(record(j));
+                }));
     }
 
     static SourceRecord record(JsonObject item) {
