@@ -92,6 +92,7 @@ class FlowRoutesTest extends AdminApiTestBase {
         assertThat(narrow.getInteger("read")).isZero();
         JsonObject wide = json(post("/flows/items/reconcile?window=PT24H", null));
         assertThat(wide.getInteger("inserted")).isEqualTo(1);
+        Await.until("the reconciled record synced", Duration.ofSeconds(20), () -> remote.sinkByRef().containsKey("src:old"));
 
         HttpResponse<Buffer> bad = post("/flows/items/reconcile?window=24h", null);
         assertThat(bad.statusCode()).isEqualTo(400);
