@@ -1,0 +1,132 @@
+package dev.junction.plugin.dropstream.sftp;
+
+import dev.junction.api.error.PermanentException;
+import dev.junction.api.error.RetryableException;
+import dev.junction.api.error.SyncException;
+import dev.junction.plugin.dropstream.api.DropStreamConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+import org.slf4j.Logger;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+
+/**
+ * Runs SFTP work on a worker thread ({@code executeBlocking}), never on the event loop: one SSH session per
+ * unit of work (a sink write, a poll page), closed afterwards with its client, so no idle connection is
+ * left for the warehouse's server to cut and no client threads outlive a connection that is stopped. Failures become what the hub acts on: a refused login or host key is
+ * permanent (a person must fix the settings), an unreachable server or a broken transfer retryable.
+ */
+public final class SftpGateway {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(SftpSession sftp) throws IOException;
+    }
+
+    private final Vertx vertx;
+    private final DropStreamConfig config;
+    private final Logger log;
+
+    public SftpGateway(Vertx vertx, DropStreamConfig config, Logger log) {
+        this.vertx = vertx;
+        this.config = config;
+        this.log = log;
+    }
+
+    public <T> Future<T> run(Work<T> work) {
+        return vertx.executeBlocking(() -> runBlocking(work), false);
+    }
+
+    private <T> T runBlocking(Work<T> work) {
+        String where = config.sftpUser() + "@" + config.sftpHost() + ":" + config.sftpPort();
+        HostKeys hostKeys = new HostKeys(config.sftpHostKeyFingerprint(), log);
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(hostKeys);
+        client.start();
+        try (client; ClientSession session = client.connect(config.sftpUser(), config.sftpHost(), config.sftpPort())
+                .verify(TIMEOUT).getSession()) {
+            login(session, where, hostKeys);
+            try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+                return work.run(new SftpSession(sftp));
+            }
+        } catch (SyncException e) {
+            throw e;
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_PERMISSION_DENIED) {
+                throw new PermanentException("the SFTP server " + where + " denied access (" + e.getMessage()
+                        + "): ask the warehouse to give this user read and write access to " + config.inFolder()
+                        + " and " + config.outFolder(), e);
+            }
+            throw new RetryableException("SFTP " + where + ": " + e.getMessage(), null, e);
+        } catch (ConnectException | UnknownHostException e) {
+            throw new RetryableException("could not reach the SFTP server " + config.sftpHost() + ":" + config.sftpPort()
+                    + " (" + e.getMessage() + "); check 'sftpHost' and 'sftpPort' and that the server is up", null, e);
+        } catch (IOException | RuntimeException e) {
+            throw new RetryableException("SFTP " + where + " failed: " + e.getMessage(), null, e);
+        }
+    }
+
+    private void login(ClientSession session, String where, HostKeys hostKeys) {
+        try {
+            if (config.sftpPrivateKey() != null) {
+                for (KeyPair kp : keys()) {
+                    session.addPublicKeyIdentity(kp);
+                }
+            }
+            if (config.sftpPassword() != null) {
+                session.addPasswordIdentity(config.sftpPassword());
+            }
+            session.auth().verify(TIMEOUT);
+        } catch (SyncException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (hostKeys.rejected()) {
+                throw new PermanentException("the SFTP server " + config.sftpHost() + ":" + config.sftpPort()
+                        + " presented a host key whose fingerprint is not 'sftpHostKeyFingerprint': confirm the fingerprint "
+                        + "with the warehouse before changing the setting");
+            }
+            throw new PermanentException("the SFTP server refused the login of " + where + ": check 'sftpUser' and "
+                    + (config.sftpPrivateKey() != null ? "'sftpPrivateKey' (and that its public key is authorised on the server)"
+                    : "'sftpPassword'"));
+        }
+    }
+
+    private Iterable<KeyPair> keys() {
+        try {
+            Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName("sftpPrivateKey"),
+                    new ByteArrayInputStream(config.sftpPrivateKey().getBytes(StandardCharsets.UTF_8)), null);
+            if (keys == null || !keys.iterator().hasNext()) {
+                throw new IllegalArgumentException("no key found");
+            }
+            return keys;
+        } catch (Exception e) {
+            throw new PermanentException("'sftpPrivateKey' could not be read as an unencrypted PEM or OpenSSH private key: "
+                    + "paste the whole key including its BEGIN and END lines");
+        }
+    }
+
+    /** The fingerprint a host key has, as {@code sftpHostKeyFingerprint} is written (e.g. {@code SHA256:...}). */
+    public static String fingerprint(java.security.PublicKey key) {
+        return KeyUtils.getFingerPrint(key);
+    }
+
+    DropStreamConfig config() {
+        return config;
+    }
+}
