@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class DemoCatalog {
     static final int PRODUCTS = 40;
+    static final int SHIPHERO_WAREHOUSE = 2;
+    static final int DROPSTREAM_WAREHOUSE = 3;
+    static final int LABEL_WAREHOUSE = 4;
 
     private DemoCatalog() {
     }
@@ -60,10 +63,35 @@ final class DemoCatalog {
             backOffice.add(new JsonObject().put("sku", skus.get(i)).put("name", "Demo product " + skus.get(i))
                     .put("price", "12.50").put("weight", "0.4")
                     .put("PCF_HSCODE", "6109.10").put("PCF_COUNTRYO", i % 2 == 0 ? "PT" : "VN")
-                    .put("stock", new JsonObject().put("2", 500).put("3", 500)));
+                    .put("stock", new JsonObject().put("2", 500).put("3", 500).put("4", 500)));
         }
+        String bp = sandbox.baseUrl("brightpearl");
         return post(http, sandbox.baseUrl("bigcommerce") + "/_sandbox/products", store)
-                .compose(v -> post(http, sandbox.baseUrl("brightpearl") + "/_sandbox/products", backOffice));
+                .compose(v -> post(http, bp + "/_sandbox/warehouses",
+                        new JsonObject().put("id", LABEL_WAREHOUSE).put("name", "Dispatch (Starshipit labels)")))
+                .compose(v -> http.postAbs(bp + "/_sandbox/products").sendJsonObject(new JsonObject().put("items", backOffice)))
+                .compose(r -> {
+                    if (r.statusCode() / 100 != 2) {
+                        return Future.failedFuture("seeding Brightpearl products answered " + r.statusCode() + ": " + r.bodyAsString());
+                    }
+                    // Automation creates one goods-out note per warehouse of an order's rows: spread the
+                    // catalogue over three warehouses so orders split across ShipHero, DropStream and Starshipit.
+                    JsonObject byProduct = new JsonObject();
+                    for (Object o : r.bodyAsJsonArray()) {
+                        JsonObject p = (JsonObject) o;
+                        String sku = p.getJsonObject("identity", new JsonObject()).getString("sku", "");
+                        byProduct.put(String.valueOf(p.getValue("id")), warehouseFor(sku));
+                    }
+                    return http.putAbs(bp + "/_sandbox/options").sendJsonObject(new JsonObject().put("productWarehouses", byProduct));
+                })
+                .compose(r -> r.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture("setting Brightpearl product warehouses answered " + r.statusCode()));
+    }
+
+    /** Brightpearl warehouse 2 ships through ShipHero, 3 through DropStream, 4 prints Starshipit labels. */
+    static int warehouseFor(String sku) {
+        int n = Math.floorMod(sku.hashCode(), 3);
+        return n == 0 ? SHIPHERO_WAREHOUSE : n == 1 ? DROPSTREAM_WAREHOUSE : LABEL_WAREHOUSE;
     }
 
     static Future<Void> post(WebClient http, String url, Object body) {
