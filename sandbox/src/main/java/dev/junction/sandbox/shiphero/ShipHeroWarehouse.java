@@ -68,7 +68,8 @@ final class ShipHeroWarehouse {
     synchronized JsonObject ship(JsonObject order, List<ShipLine> lines, int packages) {
         int count = packages > 0 ? packages : (ShipHeroOrders.lines(order).size() > options.splitAbove() ? 2 : 1);
         count = Math.max(1, Math.min(count, lines.size()));
-        JsonObject shippingLines = order.getJsonObject("shipping_lines", new JsonObject());
+        // present-but-null when the order was created without shipping lines
+        JsonObject shippingLines = order.getValue("shipping_lines") instanceof JsonObject sl ? sl : new JsonObject();
         String carrier = shippingLines.getString("carrier", "ups");
         String method = shippingLines.getString("method", carrier + "_ground");
         String name = shippingLines.getString("title", "Ground");
