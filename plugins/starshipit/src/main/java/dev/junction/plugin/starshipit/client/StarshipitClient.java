@@ -35,8 +35,17 @@ public final class StarshipitClient {
     private final StarshipitConfig config;
 
     public StarshipitClient(RemoteHttp remote, StarshipitConfig config) {
-        this.http = remote.client(config.limiterKey(), RateLimitPolicy.fixed(config.requestsPerSecond(), Duration.ofSeconds(1)));
+        this.http = remote.client(config.limiterKey(), pacing(config.requestsPerSecond()));
         this.config = config;
+    }
+
+    /**
+     * One request every {@code 1.1 / requestsPerSecond} seconds, no bursts: Starshipit counts arrivals, and
+     * requests sent exactly at the limit arrive bunched by network jitter and get 429s. The 10% headroom
+     * keeps them apart; a 429 that happens anyway is waited out ({@code Retry-After}) by the hub's client.
+     */
+    static RateLimitPolicy pacing(int requestsPerSecond) {
+        return RateLimitPolicy.fixed(1, Duration.ofMillis(Math.max(1, Math.round(1100.0 / requestsPerSecond))));
     }
 
     public StarshipitConfig config() {
