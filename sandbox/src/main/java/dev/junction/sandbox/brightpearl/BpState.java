@@ -21,6 +21,10 @@ final class BpState {
 
     // run-time settings (PUT /_sandbox/options)
     volatile int requestsPerMinute;
+    /** Rolling window the budget above counts in (Brightpearl: 60 s). */
+    volatile long throttleWindowMs;
+    /** next-throttle-period answered while the forceThrottle fault is on. */
+    volatile long forcedThrottlePeriodMs;
     volatile boolean autoGoodsOutNotes;
     volatile Duration staffTokenIdle;
     volatile Duration accessTokenLifetime;
@@ -74,6 +78,8 @@ final class BpState {
      */
     synchronized void reset() {
         requestsPerMinute = options.requestsPerMinute();
+        throttleWindowMs = options.throttleWindow() == null ? Throttle.DEFAULT_WINDOW_MS : options.throttleWindow().toMillis();
+        forcedThrottlePeriodMs = options.forcedThrottlePeriod() == null ? 1_000 : options.forcedThrottlePeriod().toMillis();
         autoGoodsOutNotes = options.autoGoodsOutNotes();
         staffTokenIdle = options.staffTokenIdle();
         accessTokenLifetime = options.accessTokenLifetime();

@@ -36,7 +36,7 @@ public final class BrightpearlSimulator implements Simulator {
         this.options = options;
         this.state = new BpState(options);
         this.auth = new Auth(state);
-        this.throttle = new Throttle(() -> state.requestsPerMinute);
+        this.throttle = new Throttle(() -> state.requestsPerMinute, () -> state.throttleWindowMs);
         this.hooks = new Webhooks(state);
         this.goodsOut = new GoodsOutService(state, hooks);
         this.orders = new OrderService(state, hooks, goodsOut);
@@ -110,8 +110,10 @@ public final class BrightpearlSimulator implements Simulator {
             BpHttp.fail(ctx, BpException.responseText(503, UNAVAILABLE));
             return;
         }
+        // forced throttling models "throttled right now" (another app drained the pool): it answers a short
+        // period, not a fresh window, so a client that honours the header retries soon
         Throttle.Decision d = faults.forceThrottle()
-                ? new Throttle.Decision(false, 0, throttle.peek(state.now().toEpochMilli()).nextPeriodMs())
+                ? new Throttle.Decision(false, 0, Math.max(1, state.forcedThrottlePeriodMs))
                 : throttle.take(state.now().toEpochMilli());
         headers(ctx, d);
         if (!d.admitted()) {

@@ -69,13 +69,26 @@ final class ControlApi {
                 id(st, state.orderStatuses), st.getString("name", "Status"), st.getString("color")))));
         r.post(s + "/orders").handler(ctx -> run(ctx, b -> each(b, o -> orders.json().flat(orders.create(o)))));
         r.get(s + "/orders").handler(ctx -> ok(ctx, all(state.orders.values().stream().map(orders.json()::flat))));
-        r.get(s + "/orders/:id").handler(ctx -> run(ctx, b -> {
-            Order o = state.orders.get(Long.parseLong(ctx.pathParam("id")));
-            if (o == null) {
-                throw new IllegalArgumentException("no order " + ctx.pathParam("id"));
+        // a GET has no body: read only the path (run() would parse a body Vert.x leaves unset)
+        r.get(s + "/orders/:id").handler(ctx -> {
+            Order o;
+            try {
+                o = state.orders.get(Long.parseLong(ctx.pathParam("id")));
+            } catch (NumberFormatException e) {
+                err(ctx, "'" + ctx.pathParam("id") + "' is not an order id");
+                return;
             }
-            return orders.json().flat(o).put("notes", o.notes.copy()).put("customFields", o.customFields.copy());
-        }));
+            if (o == null) {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", "no order " + ctx.pathParam("id")).encode());
+                return;
+            }
+            JsonObject flat;
+            synchronized (o) {
+                flat = orders.json().flat(o).put("notes", o.notes.copy()).put("customFields", o.customFields.copy());
+            }
+            ok(ctx, flat);
+        });
         r.put(s + "/orders/:id/rows/:rowId").handler(ctx -> run(ctx, b -> routeRow(ctx, b)));
         r.get(s + "/goods-out-notes").handler(ctx -> ok(ctx, all(state.gons.values().stream()
                 .map(g -> goodsOut.json().render(g).put("id", g.id)))));
@@ -89,7 +102,9 @@ final class ControlApi {
         state.productWarehouses.forEach((p, w) -> pw.put(p.toString(), w));
         BrightpearlOptions o = state.options;
         return new JsonObject().put("accountCode", o.accountCode()).put("seed", o.seed())
-                .put("requestsPerMinute", state.requestsPerMinute).put("autoGoodsOutNotes", state.autoGoodsOutNotes)
+                .put("requestsPerMinute", state.requestsPerMinute).put("throttleWindowMs", state.throttleWindowMs)
+                .put("forcedThrottlePeriodMs", state.forcedThrottlePeriodMs)
+                .put("autoGoodsOutNotes", state.autoGoodsOutNotes)
                 .put("staffTokenIdleMs", state.staffTokenIdle.toMillis())
                 .put("accessTokenLifetimeMs", state.accessTokenLifetime.toMillis())
                 .put("productWarehouses", pw).put("appRef", o.appRef()).put("accountToken", o.accountToken())
@@ -98,6 +113,21 @@ final class ControlApi {
     }
 
     private Object setOptions(JsonObject b) {
+        if (b.containsKey("throttleWindowMs")) {
+            long w = b.getLong("throttleWindowMs");
+            if (w <= 0) {
+                throw new IllegalArgumentException("throttleWindowMs must be positive, got " + w);
+            }
+            state.throttleWindowMs = w;
+            throttle.clear();
+        }
+        if (b.containsKey("forcedThrottlePeriodMs")) {
+            long p = b.getLong("forcedThrottlePeriodMs");
+            if (p <= 0) {
+                throw new IllegalArgumentException("forcedThrottlePeriodMs must be positive, got " + p);
+            }
+            state.forcedThrottlePeriodMs = p;
+        }
         if (b.containsKey("requestsPerMinute")) {
             state.requestsPerMinute = b.getInteger("requestsPerMinute");
             throttle.clear();
@@ -148,8 +178,9 @@ final class ControlApi {
 
     private void run(RoutingContext ctx, Function<JsonObject, Object> action) {
         try {
-            Object body = ctx.body() == null || ctx.body().length() == 0 ? new JsonObject()
-                    : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
+            // no body at all (length -1, null buffer) and an empty one both mean "no arguments"
+            Object body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0
+                    ? new JsonObject() : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
             JsonObject arg = body instanceof JsonObject o ? o : new JsonObject().put("items", body);
             Object result = action.apply(arg);
             ok(ctx, result);

@@ -8,7 +8,7 @@
  * <p>Control ({@code /_sandbox/}, plain JSON, one object or an array): {@code POST products|contacts|warehouses|
  * shipping-methods|order-statuses|orders}; {@code GET products|contacts|postal-addresses|orders|orders/{id}|
  * goods-out-notes|stock-corrections|webhooks|webhook-deliveries|stats|options}; {@code PUT options}
- * ({@code requestsPerMinute, autoGoodsOutNotes, staffTokenIdleMs, accessTokenLifetimeMs, productWarehouses});
+ * ({@code requestsPerMinute, throttleWindowMs, forcedThrottlePeriodMs, autoGoodsOutNotes, staffTokenIdleMs, accessTokenLifetimeMs, productWarehouses});
  * {@code PUT orders/{id}/rows/{rowId}} ({@code {"warehouseId":3}}); {@code POST tokens/expire}, {@code POST
  * stats/reset}; shared {@code PUT faults}, {@code POST reset}.
  */

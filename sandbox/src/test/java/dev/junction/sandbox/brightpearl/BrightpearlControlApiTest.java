@@ -60,4 +60,25 @@ class BrightpearlControlApiTest extends BrightpearlTestSupport {
         assertThat(o.getString("accountCode")).isEqualTo(opts.accountCode());
         assertThat(o.getBoolean("autoGoodsOutNotes")).isFalse();
     }
+
+    @Test
+    void oneOrderCanBeReadWithoutARequestBody() throws Exception {
+        long customer = seedContact("one@example.com");
+        long product = seedProduct("ONE-1", Map.of("2", 5));
+        long orderId = createOrder(salesOrder(customer, "one-1", product, 2));
+        okJson(send(HttpMethod.POST, "/order-service/order/" + orderId + "/note",
+                new JsonObject().put("text", "Packed with care").put("isPublic", false)));
+
+        var r = control(HttpMethod.GET, "/orders/" + orderId, null);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        JsonObject o = r.bodyAsJsonObject();
+        assertThat(o.getLong("id")).isEqualTo(orderId);
+        assertThat(o.getJsonArray("rows")).hasSize(1);
+        assertThat(o.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("text")))
+                .contains("Packed with care");
+
+        var missing = control(HttpMethod.GET, "/orders/999999", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.bodyAsJsonObject().getString("error")).contains("999999");
+    }
 }
