@@ -153,8 +153,13 @@ public final class ShipmentsSource implements SourceHandler {
         }
         // The order's state now; this shipment completed it when it is the one that moved it to shipped.
         String moved = order.getString("fulfillment_transitioned_at");
-        boolean complete = "shipped".equals(order.getString("fulfillment_state")) && moved != null
-                && !Instant.parse(shipment.getString("shipped_at")).isBefore(Instant.parse(moved));
+        boolean complete;
+        try {
+            complete = "shipped".equals(order.getString("fulfillment_state")) && moved != null
+                    && !Instant.parse(shipment.getString("shipped_at")).isBefore(Instant.parse(moved));
+        } catch (RuntimeException unreadableTime) {
+            complete = "shipped".equals(order.getString("fulfillment_state"));
+        }
         shipment.put("completes_order", complete);
     }
 }
