@@ -9,6 +9,7 @@ import dev.junction.api.sink.SinkResult;
 import dev.junction.plugin.brightpearl.BrightpearlConnection;
 import dev.junction.plugin.brightpearl.mapping.BpJson;
 import dev.junction.plugin.brightpearl.orders.OrderFinder;
+import dev.junction.plugin.brightpearl.orders.OrderNotes;
 import dev.junction.plugin.brightpearl.orders.OrderStatusSink;
 import dev.junction.plugin.brightpearl.support.ReferenceData;
 import io.vertx.core.Future;
@@ -27,8 +28,8 @@ import java.util.Optional;
  * the shipment's own goods-out note (its {@code fulfilmentId}): shipping reference = first tracking number
  * (Brightpearl keeps 64 characters; the rest go in an order note), shipping method, boxes = packages, then
  * the SHW shipped event, which also marks it printed, picked and packed. A note already shipped is left
- * alone, so a replay changes nothing. {@code order} adds an order note with the tracking and moves the order
- * to option {@code status} (default Completed).
+ * alone, so a replay changes nothing. {@code order} adds an order note with the tracking (unless the order
+ * already has that note) and moves the order to option {@code status} (default Completed).
  */
 public final class ShipmentSink implements SinkHandler<Shipment> {
     static final int REFERENCE_MAX = 64;
@@ -37,12 +38,14 @@ public final class ShipmentSink implements SinkHandler<Shipment> {
     private final GonLoader gons;
     private final OrderFinder orders;
     private final OrderStatusSink statuses;
+    private final OrderNotes notes;
 
     public ShipmentSink(BrightpearlConnection bp, OrderStatusSink statuses) {
         this.bp = bp;
         this.gons = new GonLoader(bp);
         this.orders = new OrderFinder(bp);
         this.statuses = statuses;
+        this.notes = new OrderNotes(bp);
     }
 
     @Override
@@ -108,8 +111,9 @@ public final class ShipmentSink implements SinkHandler<Shipment> {
                                 return Future.succeededFuture(SinkResult.alreadyPresent(String.valueOf(orderId),
                                         "order " + orderId + " is already at status " + target));
                             }
-                            return bp.client().post("/order-service/order/" + orderId + "/note", new JsonObject()
-                                    .put("text", note(s, tracking)).put("isPublic", false))
+                            // the note first, then the status (the status is what makes a replay a no-op); a
+                            // re-run after a failure between the two finds the note and does not add it again
+                            return notes.addOnce(orderId, note(s, tracking))
                                     .compose(v -> statuses.apply(orderId, statusId, target))
                                     .map(r -> SinkResult.updated(String.valueOf(orderId), "order " + orderId + " shipped"
                                             + (tracking.isEmpty() ? "" : " with tracking " + String.join(", ", tracking))
@@ -134,13 +138,13 @@ public final class ShipmentSink implements SinkHandler<Shipment> {
         });
     }
 
-    private Future<Object> extraTrackingNote(long orderId, long gonId, List<String> tracking) {
+    private Future<Boolean> extraTrackingNote(long orderId, long gonId, List<String> tracking) {
         boolean needed = tracking.size() > 1 || (!tracking.isEmpty() && tracking.get(0).length() > REFERENCE_MAX);
         if (!needed || orderId == 0) {
-            return Future.succeededFuture();
+            return Future.succeededFuture(false);
         }
-        return bp.client().post("/order-service/order/" + orderId + "/note", new JsonObject()
-                .put("text", "Goods-out note " + gonId + " tracking numbers: " + String.join(", ", tracking)).put("isPublic", false));
+        // a failure before the shipped event leaves the note unshipped, so the re-run comes here again
+        return notes.addOnce(orderId, "Goods-out note " + gonId + " tracking numbers: " + String.join(", ", tracking));
     }
 
     private static JsonObject shippedEvent(Shipment s, JsonObject options) {

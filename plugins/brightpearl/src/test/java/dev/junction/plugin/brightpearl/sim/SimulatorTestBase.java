@@ -133,12 +133,18 @@ public abstract class SimulatorTestBase {
                 .put("ref", ref).put("warehouseId", 2).put("statusId", 1).put("rows", rows)).getLong("id");
     }
 
+    /** Writes as the hub would for a record {@code sourceId} of connection "wms", with no link known yet. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    protected SinkResult write(ConnectionHandlers h, String stream, Object record, String sourceId, JsonObject options)
-            throws Exception {
+    protected static Future<SinkResult> sink(ConnectionHandlers h, String stream, Object record, String sourceId,
+                                             JsonObject options) {
         SinkHandler handler = h.sink(stream).orElseThrow().handler();
-        return await((Future<SinkResult>) handler.write(new SinkRequest(record, new SourceRef("wms", stream, sourceId),
-                "wms:" + sourceId, Optional.empty(), options, 1)));
+        return (Future<SinkResult>) handler.write(new SinkRequest(record, new SourceRef("wms", stream, sourceId),
+                "wms:" + sourceId, Optional.empty(), options, 1));
+    }
+
+    protected static SinkResult write(ConnectionHandlers h, String stream, Object record, String sourceId,
+                                      JsonObject options) throws Exception {
+        return await(sink(h, stream, record, sourceId, options));
     }
 
     protected static <T> T await(Future<T> f) throws Exception {
