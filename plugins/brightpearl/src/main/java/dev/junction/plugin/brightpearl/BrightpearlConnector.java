@@ -45,7 +45,10 @@ public final class BrightpearlConnector implements Connector {
             ConfigField.optional("baseUrl", ConfigField.Type.URL,
                     "Explicit API base URL (the sandbox, or a host Brightpearl gave you); overrides 'datacenter'", null),
             ConfigField.optional("datacenter", ConfigField.Type.STRING,
-                    "Datacenter code from your Brightpearl web address: euw1, use1, usw1, or ws-eu1/ws-use/ws-usw", null),
+                    "Datacenter code from your Brightpearl web address: euw1, use1, usw1, or ws-eu1/ws-use/ws-usw "
+                            + "(oauth mode may leave it out: Brightpearl reports the host when the app is approved)", null),
+            ConfigField.optional("oauthUrl", ConfigField.Type.URL,
+                    "OAuth server (oauth mode); default https://oauth.brightpearl.com, or the baseUrl when one is set", null),
             ConfigField.required("accountId", ConfigField.Type.STRING, "The account code you log in to Brightpearl with"),
             ConfigField.choice("authMode", "private-app (App Store > Private Apps), staff (API user email and password) "
                     + "or oauth (approve the app in Brightpearl)", "private-app", "private-app", "staff", "oauth"),
@@ -81,7 +84,8 @@ public final class BrightpearlConnector implements Connector {
         if (e instanceof PermanentException) {
             return e.getMessage();
         }
-        return "Could not reach Brightpearl at " + config.host() + " for account '" + config.accountId()
+        return "Could not reach Brightpearl at " + (config.host() == null ? "the host OAuth reported" : config.host())
+                + " for account '" + config.accountId()
                 + "': check the datacenter code or base URL and the hub's network (" + e.getMessage() + ")";
     }
 

@@ -137,9 +137,7 @@ class BrightpearlConformanceTest extends ConnectorConformanceKit {
     }
 
     private JsonObject simOrder(String id) throws Exception {
-        // the list, not /_sandbox/orders/{id}: that control route fails on a GET without a body (reported)
-        return control("GET", "/_sandbox/orders", null).stream().map(JsonObject.class::cast)
-                .filter(o -> String.valueOf(o.getValue("id")).equals(id)).findFirst().orElseThrow();
+        return control("GET", "/_sandbox/orders/" + id, null).getJsonObject(0);
     }
 
     // ------------------------------------------------------------------------------------------ auth modes

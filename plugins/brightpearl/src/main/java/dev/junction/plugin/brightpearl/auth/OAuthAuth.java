@@ -89,6 +89,24 @@ public final class OAuthAuth implements Authenticator {
         });
     }
 
+    /**
+     * {@code https://{api_domain}} from the token response: Brightpearl's help calls it definitive for the
+     * account's API host. An explicit {@code baseUrl} still wins (the sandbox, a proxy). A domain without a
+     * scheme takes the OAuth server's ({@code https} live).
+     */
+    @Override
+    public Optional<String> apiBaseUrl() {
+        OAuthTokens t = tokens;
+        if (config.baseUrlExplicit() || t == null || t.apiDomain() == null || t.apiDomain().isBlank()) {
+            return Optional.empty();
+        }
+        String domain = t.apiDomain().trim();
+        while (domain.endsWith("/")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        return Optional.of(domain.contains("://") ? domain : config.oauthScheme() + "://" + domain);
+    }
+
     @Override
     public boolean renewable(String remoteMessage) {
         return remoteMessage != null && remoteMessage.toLowerCase(Locale.ROOT).contains("expired");

@@ -169,7 +169,13 @@ public final class BrightpearlClient {
 
     private Future<HttpResponse<Buffer>> send(HttpMethod method, String path, Object body) {
         return auth.headers().compose(headers -> {
-            var request = http.webClient().requestAbs(method, config.apiUrl(path));
+            String url;
+            try {
+                url = config.apiUrl(auth.apiBaseUrl().orElse(config.baseUrl()), path);
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+            var request = http.webClient().requestAbs(method, url);
             headers.forEach(request::putHeader);
             Buffer payload = null;
             if (body != null) {

@@ -8,13 +8,18 @@ import java.util.Locale;
 
 /**
  * A connection's settings, validated once. The API base URL comes from an explicit {@code baseUrl} (the
- * sandbox, or the {@code api_domain} an OAuth install reported) or from the datacenter code: current hosts
- * ({@code euw1}, {@code use1}, {@code usw1} ...) live under {@code brightpearlconnect.com}, the older ones
- * ({@code ws-eu1}, {@code ws-use}, {@code ws-usw}) under {@code brightpearl.com}.
+ * sandbox, or a host Brightpearl gave you), else, in OAuth mode, from the {@code api_domain} of the token
+ * response (Brightpearl calls it definitive; see {@code OAuthAuth#apiBaseUrl}), else from the datacenter
+ * code: current hosts ({@code euw1}, {@code use1}, {@code usw1} ...) live under {@code brightpearlconnect.com},
+ * the older ones ({@code ws-eu1}, {@code ws-use}, {@code ws-usw}) under {@code brightpearl.com}. An OAuth
+ * connection may leave out both and learn its host when the app is approved ({@code baseUrl} is then null).
+ *
+ * @param baseUrlExplicit whether {@code baseUrl} was set by the merchant (then it wins over {@code api_domain})
  */
 public record BrightpearlConfig(String baseUrl, String host, String accountId, AuthMode authMode, String appRef,
                                 String accountToken, String email, String password, String clientSecret,
-                                String devRef, String installedIntegrationInstanceId, String oauthBaseUrl) {
+                                String devRef, String installedIntegrationInstanceId, String oauthBaseUrl,
+                                boolean baseUrlExplicit) {
 
     static final String OAUTH_HOST = "https://oauth.brightpearl.com";
 
@@ -43,14 +48,18 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
             throw new PermanentException("'accountId' is required: the account code you log in to Brightpearl with");
         }
         String explicit = text(c, "baseUrl");
-        String base = explicit != null ? trimSlash(explicit) : datacenterUrl(text(c, "datacenter"));
-        String host = URI.create(base).getAuthority();
         AuthMode mode = AuthMode.of(c.getString("authMode", "private-app"));
+        String datacenter = text(c, "datacenter");
+        // OAuth learns its host from the token response, so it alone may start without one
+        String base = explicit != null ? trimSlash(explicit)
+                : datacenter == null && mode == AuthMode.OAUTH ? null : datacenterUrl(datacenter);
+        String host = base == null ? null : URI.create(base).getAuthority();
+        String oauth = text(c, "oauthUrl");
         BrightpearlConfig cfg = new BrightpearlConfig(base, host, account, mode, text(c, "appRef"),
                 text(c, "accountToken"), text(c, "email"), text(c, "password"), text(c, "clientSecret"),
                 text(c, "devRef"), text(c, "installedIntegrationInstanceId"),
                 // the sandbox serves /authorize and /token itself; the real ones live on oauth.brightpearl.com
-                explicit != null ? base : OAUTH_HOST);
+                oauth != null ? trimSlash(oauth) : explicit != null ? base : OAUTH_HOST, explicit != null);
         cfg.requireCredentials();
         return cfg;
     }
@@ -91,7 +100,22 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
 
     /** {@code {base}/public-api/{account}{path}}, path starting with the service ({@code /order-service/...}). */
     public String apiUrl(String path) {
-        return baseUrl + "/public-api/" + accountId + path;
+        return apiUrl(baseUrl, path);
+    }
+
+    /** The same under another base (the OAuth {@code api_domain}). */
+    public String apiUrl(String base, String path) {
+        if (base == null) {
+            throw new PermanentException("Brightpearl account '" + accountId + "' has no API host yet: set 'datacenter' "
+                    + "(e.g. euw1, use1) or 'baseUrl', or connect the OAuth app so Brightpearl reports it");
+        }
+        return base + "/public-api/" + accountId + path;
+    }
+
+    /** The scheme of the OAuth server ({@code https} live, {@code http} for the sandbox). */
+    public String oauthScheme() {
+        String scheme = URI.create(oauthBaseUrl).getScheme();
+        return scheme == null ? "https" : scheme;
     }
 
     /** The legacy/staff login URL: no {@code public-api} segment. */
@@ -109,7 +133,8 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
 
     /** Limiter key: every connection to one account shares Brightpearl's one budget. */
     public String limiterKey() {
-        return "brightpearl:" + host + ":" + accountId;
+        // an OAuth connection without a configured host is keyed before it knows its api_domain
+        return "brightpearl:" + (host == null ? "oauth" : host) + ":" + accountId;
     }
 
     private static String text(JsonObject c, String key) {
@@ -132,6 +157,6 @@ public record BrightpearlConfig(String baseUrl, String host, String accountId, A
     /** Secrets are never printed, even by accident. */
     @Override
     public String toString() {
-        return "BrightpearlConfig[" + baseUrl + ", account=" + accountId + ", auth=" + authMode.configValue + "]";
+        return "BrightpearlConfig[" + (baseUrl == null ? "api_domain from OAuth" : baseUrl) + ", account=" + accountId + ", auth=" + authMode.configValue + "]";
     }
 }
