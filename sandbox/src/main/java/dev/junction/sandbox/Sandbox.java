@@ -30,10 +30,17 @@ public final class Sandbox {
      * @param portBase      0 for free ports
      * @param limits        the remotes' real rate limits; off for benchmarks of the hub itself
      * @param warehouseDelay how long simulated warehouses and label printers take to ship
+     * @param brightpearlPerMinute the Brightpearl account's rolling budget when limits are on (real: 200)
+     * @param bigcommercePer30s the store's quota per 30 s window (Standard/Plus plans: 150, Pro: 450)
      */
-    public record Settings(int portBase, long seed, boolean limits, Duration warehouseDelay) {
-        public static Settings demo(int portBase) {
-            return new Settings(portBase, 42, true, Duration.ofSeconds(3));
+    public record Settings(int portBase, long seed, boolean limits, Duration warehouseDelay, int brightpearlPerMinute,
+                           int bigcommercePer30s) {
+        public Settings(int portBase, long seed, boolean limits, Duration warehouseDelay) {
+            this(portBase, seed, limits, warehouseDelay, 200, BigCommerceOptions.DEFAULT_QUOTA);
+        }
+
+        public static Settings demo(int portBase, int brightpearlPerMinute, int bigcommercePer30s) {
+            return new Settings(portBase, 42, true, Duration.ofSeconds(3), brightpearlPerMinute, bigcommercePer30s);
         }
     }
 
@@ -51,9 +58,9 @@ public final class Sandbox {
 
     private Future<Sandbox> launch(Vertx vertx, Settings s) {
         BrightpearlOptions bp = BrightpearlOptions.defaults().withSeed(s.seed()).withAutoGoodsOutNotes(true)
-                .withRequestsPerMinute(s.limits() ? 200 : 0);
+                .withRequestsPerMinute(s.limits() ? s.brightpearlPerMinute() : 0);
         brightpearl = new BrightpearlSimulator(bp);
-        BigCommerceOptions bc = BigCommerceOptions.defaults().withRateLimitQuota(s.limits() ? BigCommerceOptions.DEFAULT_QUOTA : 0);
+        BigCommerceOptions bc = BigCommerceOptions.defaults().withRateLimitQuota(s.limits() ? s.bigcommercePer30s() : 0);
         bigcommerce = new BigCommerceSimulator(bc);
         ShipHeroOptions sh = ShipHeroOptions.defaults().withShipAfter(s.warehouseDelay());
         shiphero = new ShipHeroSimulator(s.limits() ? sh : sh.withCredits(0, 0));

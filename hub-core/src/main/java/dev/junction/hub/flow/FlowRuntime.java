@@ -37,6 +37,7 @@ public final class FlowRuntime {
     /** Long enough to outlast rate-limit waits inside a sink; released at once on restart after a crash. */
     static final Duration LEASE = Duration.ofMinutes(15);
     private static final long IDLE_RECHECK_MS = 5_000;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final io.vertx.core.eventbus.DeliveryOptions SINK_DELIVERY = new io.vertx.core.eventbus.DeliveryOptions()
             .setCodecName(LocalMessage.CODEC).setLocalOnly(true).setSendTimeout(LEASE.toMillis());
 
@@ -95,13 +96,35 @@ public final class FlowRuntime {
                 });
     }
 
+    /**
+     * Stops claiming, then waits (up to {@code STOP_GRACE}) for attempts in flight to commit their outcome,
+     * so a clean stop leaves nothing for the next start to redo.
+     */
     Future<Void> stop() {
         stopped = true;
         triggers.stop();
-        if (context != null) {
-            context.runOnContext(v -> cancelWake());
+        if (context == null) {
+            return Future.succeededFuture();
         }
-        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+        io.vertx.core.Promise<Void> drained = io.vertx.core.Promise.promise();
+        long deadline = System.currentTimeMillis() + STOP_GRACE.toMillis();
+        context.runOnContext(v -> {
+            cancelWake();
+            awaitDrained(drained, deadline);
+        });
+        return drained.future().compose(v -> deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId));
+    }
+
+    private void awaitDrained(io.vertx.core.Promise<Void> drained, long deadline) {
+        if (inFlight == 0 || System.currentTimeMillis() > deadline) {
+            if (inFlight > 0) {
+                LOG.warn("Flow {}: stopping with {} records in flight; they return to the queue on the next start",
+                        config.id(), inFlight);
+            }
+            drained.complete();
+            return;
+        }
+        vertx.setTimer(20, t -> awaitDrained(drained, deadline));
     }
 
     public FlowConfig config() {

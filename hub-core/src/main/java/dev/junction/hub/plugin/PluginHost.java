@@ -143,8 +143,13 @@ public final class PluginHost implements AutoCloseable {
     @Override
     public void close() {
         try {
-            manager.stopPlugins();
-            // pf4j's unloadPlugins() iterates the list it removes from; unload from a copy instead
+            // pf4j's stopPlugins()/unloadPlugins() change the lists they iterate; work from a copy instead,
+            // stopping in reverse start order as pf4j would.
+            List<String> started = new ArrayList<>(manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList());
+            java.util.Collections.reverse(started);
+            for (String id : started) {
+                manager.stopPlugin(id);
+            }
             for (String id : manager.getPlugins().stream().map(PluginWrapper::getPluginId).toList()) {
                 manager.unloadPlugin(id);
             }

@@ -53,6 +53,11 @@ public final class DemoCommand implements Callable<Integer>, CliCommand {
     @Option(names = "--keep-data", description = "keep the previous demo's data instead of starting afresh")
     boolean keepData;
 
+    @Option(names = "--real-limits", description = "give the sandbox the real budgets of a Brightpearl account (200 "
+            + "requests a minute) and a BigCommerce Standard plan (150 per 30 s); by default they are 2000/minute and "
+            + "450 per 30 s, so a demo of a few hundred orders takes minutes, not an hour")
+    boolean realLimits;
+
     @Override
     public String name() {
         return "demo";
@@ -90,7 +95,13 @@ public final class DemoCommand implements Callable<Integer>, CliCommand {
         Hub hub = null;
         try {
             System.out.println("Starting the sandbox (Brightpearl, BigCommerce, ShipHero, Starshipit, DropStream)...");
-            sandbox = Sandbox.start(vertx, Sandbox.Settings.demo(portBase)).await(60, TimeUnit.SECONDS);
+            int bpBudget = realLimits ? 200 : 2000;
+            int bcQuota = realLimits ? 150 : 450;
+            sandbox = Sandbox.start(vertx, Sandbox.Settings.demo(portBase, bpBudget, bcQuota)).await(60, TimeUnit.SECONDS);
+            System.out.println("Sandbox limits: Brightpearl " + bpBudget + " requests/minute, BigCommerce " + bcQuota
+                    + " per 30 s" + (realLimits ? " (a real account and a Standard plan)"
+                    : " (real: 200/minute and 150 per 30 s on a Standard plan; --real-limits to use those)")
+                    + "; ShipHero and Starshipit at their real limits.");
             DemoCatalog.seed(http, sandbox).await(30, TimeUnit.SECONDS);
             hub = new Hub(vertx, cfg, env, Clock.systemUTC()).start().await(120, TimeUnit.SECONDS);
             System.out.println("Hub ready. Admin API: " + hub.publicUrl() + "/api/v1  token: " + hub.adminToken().value());

@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class DemoRun {
     static final Duration QUIET = Duration.ofSeconds(20);
+    /** The demo config's flow that takes store orders into Brightpearl. */
+    static final String ENTRY_FLOW = "store-orders";
     private static final long TICK_MS = 2_000;
 
     private final Vertx vertx;
@@ -51,7 +53,10 @@ final class DemoRun {
         placeBatch();
         vertx.setPeriodic(TICK_MS, id -> snapshot().onSuccess(s -> {
             print(s);
-            boolean settled = placed >= orders && s.getLong("pending") == 0
+            // Every placed order must have reached the back office (synced, failed or skipped) before calm counts.
+            JsonObject entry = s.getJsonObject("flows").getJsonObject(ENTRY_FLOW, new JsonObject());
+            long accounted = entry.getLong("synced", 0L) + entry.getLong("failed", 0L) + entry.getLong("skipped", 0L);
+            boolean settled = placed >= orders && accounted >= orders && s.getLong("pending") == 0
                     && System.currentTimeMillis() - lastChange >= QUIET.toMillis();
             if (timeout != null && (settled || System.currentTimeMillis() > deadline)) {
                 vertx.cancelTimer(id);

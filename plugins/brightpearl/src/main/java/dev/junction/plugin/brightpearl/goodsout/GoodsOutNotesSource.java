@@ -100,9 +100,11 @@ public final class GoodsOutNotesSource implements SourceHandler {
         String id = payload.getString(Payloads.GON_ID);
         Instant at = BpJson.instant(shipped ? gon.getJsonObject("status", new JsonObject()).getValue("shippedOn")
                 : gon.getValue("createdOn"));
-        // a note's state moves with its events; the order id keys it so notes of one order sync in turn
+        // A note goes to a warehouse once when created and back to the store once when shipped; its print,
+        // pick and pack events must not re-enter those flows, so the version is the stage, not the event
+        // counter. The order id keys it so notes of one order sync in turn.
         return new SourceRecord(id, String.valueOf(gon.getValue("orderId")), at != null ? at : Instant.EPOCH,
-                gon.getValue("lastEventVersion") == null ? null : String.valueOf(gon.getValue("lastEventVersion")), payload);
+                shipped ? "shipped" : "created", payload);
     }
 
     static Set<String> warehouses(JsonObject options) {

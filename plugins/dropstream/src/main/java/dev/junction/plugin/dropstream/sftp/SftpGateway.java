@@ -50,7 +50,20 @@ public final class SftpGateway {
     }
 
     public <T> Future<T> run(Work<T> work) {
-        return vertx.executeBlocking(() -> runBlocking(work), false);
+        // SSHD finds its security providers reflectively through the thread's context class loader. Worker
+        // threads carry the host's loader, which may hold another copy of SSHD (the sandbox's SFTP server
+        // in the demo), so the plugin's own loader is set for the duration of the work.
+        ClassLoader pluginLoader = SftpGateway.class.getClassLoader();
+        return vertx.executeBlocking(() -> {
+            Thread t = Thread.currentThread();
+            ClassLoader previous = t.getContextClassLoader();
+            t.setContextClassLoader(pluginLoader);
+            try {
+                return runBlocking(work);
+            } finally {
+                t.setContextClassLoader(previous);
+            }
+        }, false);
     }
 
     private <T> T runBlocking(Work<T> work) {
