@@ -90,14 +90,20 @@ final class ConnectionRoutes {
             }
             StoredConnection toStore = new StoredConnection(id, connectorId, restored.settings(), schema.secretNames());
             SecretRedaction.registerWithLogMasker(toStore.config(), schema.secretNames());
-            return hub.store().putConnection(toStore).map(v -> {
+            return hub.store().putConnection(toStore).compose(v -> {
                 ConnectionRuntime rt = Ready.of(hub.connections()).start(toStore);
-                JsonObject view = views.view(toStore);
-                List<String> flows = views.usedBy(id);
-                if (!flows.isEmpty() && rt.running()) {
-                    // FlowEngine binds handlers when a flow starts; until it can rebind, say so rather than pretend
-                    view.put("note", "flows " + flows + " keep using the previous settings until the hub restarts");
-                }
+                // flows bound to the old handlers restart on the new ones (a failed start leaves them reporting why)
+                return Ready.of(hub.engine()).rebindConnection(id).map(restarted -> {
+                    JsonObject view = views.view(toStore);
+                    if (!restarted.isEmpty()) {
+                        view.put("restartedFlows", new io.vertx.core.json.JsonArray(restarted));
+                    }
+                    if (!rt.running()) {
+                        view.put("error", rt.error());
+                    }
+                    return view;
+                });
+            }).map(view -> {
                 if (views.declaredInConfig(id)) {
                     view.put("warning", "connection '" + id + "' is declared in the hub config file, which is applied"
                             + " again on the next start; change it there to make this permanent");

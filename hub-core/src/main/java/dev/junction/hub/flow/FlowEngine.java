@@ -45,18 +45,41 @@ public final class FlowEngine {
     public Future<Void> start(List<FlowConfig> configs) {
         List<Future<Void>> started = new ArrayList<>();
         for (FlowConfig c : configs) {
-            FlowBinding binding = null;
-            String error = null;
-            try {
-                binding = FlowBinding.resolve(c, connections.all());
-            } catch (IllegalStateException e) {
-                error = e.getMessage();
-            }
-            FlowRuntime rt = new FlowRuntime(c, binding, error, vertx, store, mappings, metrics, clock);
-            flows.put(c.id(), rt);
-            started.add(rt.start());
+            started.add(startFlow(c));
         }
         return Future.all(started).mapEmpty();
+    }
+
+    private Future<Void> startFlow(FlowConfig c) {
+        FlowBinding binding = null;
+        String error = null;
+        try {
+            binding = FlowBinding.resolve(c, connections.all());
+        } catch (IllegalStateException e) {
+            error = e.getMessage();
+        }
+        FlowRuntime rt = new FlowRuntime(c, binding, error, vertx, store, mappings, metrics, clock);
+        flows.put(c.id(), rt);
+        return rt.start();
+    }
+
+    /**
+     * Restarts the flows that read from or write to a connection, so they bind to its current handlers
+     * (after its settings changed). Records waiting in those flows stay queued and are picked up again.
+     *
+     * @return the ids of the flows restarted
+     */
+    public Future<List<String>> rebindConnection(String connectionId) {
+        List<Future<Void>> work = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (FlowRuntime f : List.copyOf(flows.values())) {
+            FlowConfig c = f.config();
+            if (c.source().connection().equals(connectionId) || c.sink().connection().equals(connectionId)) {
+                ids.add(c.id());
+                work.add(f.stop().compose(v -> startFlow(c)));
+            }
+        }
+        return Future.all(work).map(v -> ids);
     }
 
     public Future<Void> stop() {

@@ -66,14 +66,15 @@ final class TokenBucket {
     /**
      * The remote reported its budget after answering a request. Requests still in flight will spend from
      * that remainder too, so they are subtracted; at zero the bucket blocks until the reset the remote named.
+     * Refill never climbs above the policy's capacity, but the remote's own figure may.
      */
     synchronized void observe(Budget budget) {
         long now = clock.millis();
         refill(now);
+        // The remote's count is the truth in both directions: lower when other clients share the account,
+        // higher when the account has a bigger budget than the policy assumed (e.g. an approved OAuth app).
         double remoteView = budget.remaining() - inFlight;
-        if (remoteView < tokens) {
-            tokens = Math.max(0, remoteView);
-        }
+        tokens = Math.max(0, remoteView);
         if (tokens < 1 && budget.resetIn() != null && remoteView <= 0) {
             blockedUntil = Math.max(blockedUntil, now + budget.resetIn().toMillis());
         }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /webhooks/{connectionId}}: the connector verifies authenticity, the engine persists every
@@ -25,11 +26,12 @@ import java.util.Optional;
 public final class WebhookIngress {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
 
-    private final ConnectionRegistry connections;
-    private final FlowEngine engine;
+    private final Supplier<ConnectionRegistry> connections;
+    private final Supplier<FlowEngine> engine;
     private final HubMetrics metrics;
 
-    public WebhookIngress(ConnectionRegistry connections, FlowEngine engine, HubMetrics metrics) {
+    /** Suppliers, because the ingress listens before connections and flows have started. */
+    public WebhookIngress(Supplier<ConnectionRegistry> connections, Supplier<FlowEngine> engine, HubMetrics metrics) {
         this.connections = connections;
         this.engine = engine;
         this.metrics = metrics;
@@ -41,7 +43,13 @@ public final class WebhookIngress {
 
     private void handle(RoutingContext ctx) {
         String id = ctx.pathParam("connectionId");
-        Optional<ConnectionRuntime> rt = connections.get(id).filter(ConnectionRuntime::running);
+        ConnectionRegistry registry = connections.get();
+        FlowEngine flows = engine.get();
+        if (registry == null || flows == null) {
+            error(ctx, 503, "the hub is starting; please retry");
+            return;
+        }
+        Optional<ConnectionRuntime> rt = registry.get(id).filter(ConnectionRuntime::running);
         Optional<WebhookHandler> handler = rt.flatMap(r -> r.handlers().webhooks());
         if (handler.isEmpty()) {
             metrics.increment("webhooks.rejected", "connection", id, "reason", "unknown");
@@ -64,7 +72,7 @@ public final class WebhookIngress {
                 return Future.succeededFuture();
             }
             WebhookVerdict.Accepted a = (WebhookVerdict.Accepted) v;
-            return engine.ingestWebhook(id, a.events()).map(inserted -> {
+            return flows.ingestWebhook(id, a.events()).map(inserted -> {
                 metrics.increment("webhooks.accepted", "connection", id);
                 if (a.responseBody() != null) {
                     ctx.response().putHeader("Content-Type", a.contentType() == null ? "application/json" : a.contentType())

@@ -1,6 +1,7 @@
 package dev.junction.hub.admin;
 
 import dev.junction.hub.store.StoredConnection;
+import dev.junction.hub.testing.Await;
 import dev.junction.hub.testing.TestRemote;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -83,6 +84,22 @@ class ConnectionRoutesTest extends AdminApiTestBase {
         assertThat(get("/connections/shop").statusCode()).isEqualTo(404);
         assertThat(hub.connections().get("shop")).isEmpty();
         assertThat(delete("/connections/shop").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void changingAConnectionRestartsItsFlowsOnTheNewSettings() throws Exception {
+        TestRemote moved = new TestRemote(vertx).start().await(10, TimeUnit.SECONDS);
+        JsonObject form = json(get("/connections/dst")).getJsonObject("settings").copy().put("baseUrl", moved.baseUrl());
+        HttpResponse<Buffer> r = put("/connections/dst", connection(form));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).getJsonArray("restartedFlows")).as("the flow writing to dst was restarted").contains(FLOW);
+
+        remote.putItem("after-move", java.time.Instant.parse("2026-11-03T10:00:00Z"), new JsonObject().put("name", "moved"));
+        assertThat(post("/flows/" + FLOW + "/import", new JsonObject().put("sourceId", "after-move")).statusCode()).isIn(200, 201);
+        Await.until("the record written through the new settings", java.time.Duration.ofSeconds(20),
+                () -> moved.sinkByRef().containsKey("src:after-move"));
+        assertThat(remote.sinkByRef()).as("nothing written to the old sink").doesNotContainKey("src:after-move");
+        moved.stop();
     }
 
     @Test

@@ -71,6 +71,19 @@ class TokenBucketTest {
     }
 
     @Test
+    void aRemoteWithABiggerBudgetThanThePolicyAssumedRaisesTheEstimate() {
+        TokenBucket b = new TokenBucket(vertx, clock, 10, Duration.ofSeconds(1));
+        for (int i = 0; i < 10; i++) {
+            b.acquire();
+            b.done();
+        }
+        assertThat(b.acquire().isComplete()).as("the policy's 10 are spent").isFalse();
+        b.observe(new Budget(500, Duration.ofSeconds(30)));
+        assertThat(b.tokens()).as("the remote says 500 remain").isGreaterThanOrEqualTo(499);
+        assertThat(b.acquire().isComplete()).isTrue();
+    }
+
+    @Test
     void aThrottledResponseBlocksForTheHintedTime() {
         TokenBucket b = new TokenBucket(vertx, clock, 10, Duration.ofSeconds(1));
         b.block(Duration.ofSeconds(2));
