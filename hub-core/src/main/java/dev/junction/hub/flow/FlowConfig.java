@@ -18,10 +18,14 @@ import java.util.List;
  *                    after the source stream whose output the sink accepts
  * @param concurrency records of this flow in flight at once
  * @param maxAttempts retryable failures before a record is FAILED (throttling does not count)
+ * @param resyncOnChange true (default): each new state of a source record is synced again; false: a source
+ *                    record is synced once, later versions are duplicates (a store order becomes one sales
+ *                    order; its later status changes are another flow's business), and thin webhooks for ids
+ *                    already stored are acknowledged without fetching them
  */
 public record FlowConfig(String id, String description, Endpoint source, Endpoint sink, String entity,
                          List<String> mappers, List<Transform> transforms, Triggers triggers, int concurrency,
-                         int maxAttempts, Duration retryBase, Duration retryMax) {
+                         int maxAttempts, Duration retryBase, Duration retryMax, boolean resyncOnChange) {
 
     public record Endpoint(String connection, String stream, JsonObject options) {
         public Endpoint {
@@ -96,7 +100,7 @@ public record FlowConfig(String id, String description, Endpoint source, Endpoin
             throw new IllegalArgumentException(where + String.join("; ", problems));
         }
         return new FlowConfig(id, json.getString("description", ""), source, sink, json.getString("entity"), mappers,
-                transforms, triggers, concurrency, maxAttempts, base, max);
+                transforms, triggers, concurrency, maxAttempts, base, max, json.getBoolean("resyncOnChange", true));
     }
 
     private static Endpoint endpoint(JsonObject json, String name, List<String> problems) {

@@ -144,16 +144,18 @@ public final class FlowEngine {
             }
             List<Future<Optional<SourceRecord>>> records = new ArrayList<>();
             for (WebhookEvent e : mine) {
+                if (!c.resyncOnChange() && e.record().isEmpty()) {
+                    // synced once per source id: an id already stored needs no fetch (and no remote calls)
+                    FlowBinding b = f.binding();
+                    records.add(store.recordsBySource(c.id(), e.sourceId()).compose(existing -> existing.isEmpty()
+                            ? fetchForWebhook(b, c, e) : Future.succeededFuture(Optional.empty())));
+                    continue;
+                }
                 if (e.record().isPresent()) {
                     records.add(Future.succeededFuture(e.record()));
                 } else {
                     FlowBinding b = f.binding();
-                    // A record the flow's filters exclude (SkipException) is not for this flow: acknowledge it,
-                    // or the remote would re-send it forever.
-                    records.add(PluginHost.withClassLoader(b.source().classLoader(),
-                                    () -> b.sourceHandler().fetch(e.sourceId(), c.source().options()))
-                            .recover(err -> err instanceof dev.junction.api.error.SkipException
-                                    ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err)));
+                    records.add(fetchForWebhook(b, c, e));
                 }
             }
             work.add(Future.all(records).compose(all -> {
@@ -172,6 +174,17 @@ public final class FlowEngine {
             }
             return n;
         });
+    }
+
+    /**
+     * Fetches a thin webhook's record. One the flow's filters exclude (SkipException) is not for this flow:
+     * it is acknowledged, or the remote would re-send it forever.
+     */
+    private static Future<Optional<SourceRecord>> fetchForWebhook(FlowBinding b, FlowConfig c, WebhookEvent e) {
+        return PluginHost.withClassLoader(b.source().classLoader(),
+                        () -> b.sourceHandler().fetch(e.sourceId(), c.source().options()))
+                .recover(err -> err instanceof dev.junction.api.error.SkipException
+                        ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err));
     }
 
     public Future<JsonObject> status(FlowRuntime f) {

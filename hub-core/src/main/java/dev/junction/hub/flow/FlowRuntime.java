@@ -170,8 +170,9 @@ public final class FlowRuntime {
     Future<IngestResult> ingest(List<SourceRecord> records, Cursor cursor) {
         List<NewRecord> rows = new ArrayList<>(records.size());
         for (SourceRecord r : records) {
+            String contentKey = config.resyncOnChange() ? RecordKeys.contentKey(r) : RecordKeys.ONCE;
             rows.add(new NewRecord(config.id(), config.source().connection(), config.source().stream(), r.id(), r.entityKey(),
-                    RecordKeys.contentKey(r), RecordKeys.searchText(r), r.payload().encode(), r.modifiedAt()));
+                    contentKey, RecordKeys.searchText(r), r.payload().encode(), r.modifiedAt()));
         }
         if (rows.isEmpty() && cursor == null) {
             return Future.succeededFuture(new IngestResult(List.of(), 0));

@@ -12,6 +12,9 @@ import java.util.StringJoiner;
 
 /** How a source record is keyed for dedupe and found by a merchant's free-text search. */
 public final class RecordKeys {
+    /** The content key of every record of a flow that syncs each source record once. */
+    public static final String ONCE = "once";
+
     private RecordKeys() {
     }
 

@@ -128,6 +128,26 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void aFlowThatSyncsEachRecordOnceIgnoresLaterVersionsWithoutFetchingThem() throws Exception {
+        Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
+        remote.putItem("o1", t0, new JsonObject().put("name", "first").put("version", "1"));
+        startHub(TestHub.flow("items", new JsonObject().put("webhook", true).put("pollEvery", "PT1H")
+                .put("startFrom", "2026-11-01T00:00:00Z")).put("resyncOnChange", false));
+        Await.until("o1 synced", Duration.ofSeconds(20), () -> remote.sinkByRef().containsKey("src:o1"));
+
+        remote.putItem("o1", t0.plusSeconds(60), new JsonObject().put("name", "edited").put("version", "2"));
+        int fetchesBefore = remote.itemFetches();
+        var resp = client.postAbs(hub.publicUrl() + "/webhooks/src").putHeader("X-Test-Secret", "hook-secret-abcdef")
+                .sendJsonObject(new JsonObject().put("ids", new JsonArray().add("o1"))).await(10, TimeUnit.SECONDS);
+        assertThat(resp.statusCode()).isEqualTo(200);
+        assertThat(remote.itemFetches()).as("an id already synced is not fetched again").isEqualTo(fetchesBefore);
+        JsonObject run = hub.engine().runNow("items").await(10, TimeUnit.SECONDS);
+        assertThat(run.getInteger("read")).as("the sweep sees the edit").isGreaterThanOrEqualTo(1);
+        assertThat(run.getInteger("inserted")).as("but a later version of a synced record is a duplicate").isZero();
+        assertThat(records("items")).hasSize(1);
+    }
+
+    @Test
     void throttledSinkSlowsDownAndStillSyncsEverything() throws Exception {
         remote.sinkRateLimit(20); // 20 writes a second; the connector's own budget is far higher, so the remote throttles
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");

@@ -35,6 +35,7 @@ public final class TestRemote {
     private final AtomicInteger failNextSinkWrites = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger sinkPosts = new AtomicInteger();
+    private final AtomicInteger itemFetches = new AtomicInteger();
     private volatile int sinkPerSecond;
     private volatile long sinkLatencyMs;
     private long windowStart;
@@ -58,6 +59,7 @@ public final class TestRemote {
         r.get("/ping").handler(ctx -> ctx.json(new JsonObject().put("ok", true)));
         r.get("/items").handler(this::listItems);
         r.get("/items/:id").handler(ctx -> {
+            itemFetches.incrementAndGet();
             JsonObject item = items.get(ctx.pathParam("id"));
             if (item == null) {
                 ctx.response().setStatusCode(404).end();
@@ -172,6 +174,11 @@ public final class TestRemote {
 
     public int throttledCount() {
         return throttled.get();
+    }
+
+    /** GETs of single items (a source's fetch). */
+    public int itemFetches() {
+        return itemFetches.get();
     }
 
     public int sinkPosts() {
