@@ -49,6 +49,10 @@ public final class TestRemote {
     public Future<TestRemote> start() {
         Router r = Router.router(vertx);
         r.route().handler(BodyHandler.create());
+        // a consent page that approves at once: a browser (no API token) is sent back with a code
+        r.get("/oauth/authorize").handler(ctx -> ctx.response().setStatusCode(302)
+                .putHeader("Location", ctx.queryParams().get("redirect_uri") + "?code=granted-code&state="
+                        + ctx.queryParams().get("state")).end());
         r.route().handler(ctx -> {
             if (!("Bearer " + TOKEN).equals(ctx.request().getHeader("Authorization"))) {
                 ctx.response().setStatusCode(401).end("{\"error\":\"bad token\"}");
@@ -57,6 +61,14 @@ public final class TestRemote {
             ctx.next();
         });
         r.get("/ping").handler(ctx -> ctx.json(new JsonObject().put("ok", true)));
+        r.post("/oauth/token").handler(ctx -> {
+            String code = ctx.body().asJsonObject().getString("code");
+            if (!"granted-code".equals(code)) {
+                ctx.response().setStatusCode(400).end("{\"error\":\"invalid_grant\"}");
+                return;
+            }
+            ctx.json(new JsonObject().put("access_token", "access-" + code));
+        });
         r.get("/items").handler(this::listItems);
         r.get("/items/:id").handler(ctx -> {
             itemFetches.incrementAndGet();

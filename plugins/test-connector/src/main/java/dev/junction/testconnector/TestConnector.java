@@ -7,6 +7,7 @@ import dev.junction.api.ConnectionContext;
 import dev.junction.api.Connector;
 import dev.junction.api.ConnectorDescriptor;
 import dev.junction.api.HandlerRegistry;
+import dev.junction.api.OAuthSupport;
 import dev.junction.api.http.RateLimitPolicy;
 import dev.junction.api.http.RateLimitedClient;
 import dev.junction.api.model.Product;
@@ -22,7 +23,7 @@ import java.time.Duration;
  * as a real connector does.
  */
 @Extension
-public final class TestConnector implements Connector {
+public final class TestConnector implements Connector, OAuthSupport {
 
     static final ConfigSchema SCHEMA = ConfigSchema.of(
             ConfigField.required("baseUrl", ConfigField.Type.URL, "the test remote's base URL"),
@@ -53,6 +54,19 @@ public final class TestConnector implements Connector {
         registry.mapper("items", JsonObject.class, Product.class, (json, mctx) -> ItemMapper.toProduct(json, mctx));
         registry.sink("items", Product.class, new ItemsSink(client));
         registry.webhooks(new ItemsWebhooks(ctx));
+    }
+
+    @Override
+    public String authorizeUrl(ConnectionContext ctx, String redirectUri, String state) {
+        return ctx.config().getString("baseUrl") + "/oauth/authorize?redirect_uri="
+                + java.net.URLEncoder.encode(redirectUri, java.nio.charset.StandardCharsets.UTF_8) + "&state=" + state;
+    }
+
+    @Override
+    public Future<Void> exchangeCode(ConnectionContext ctx, String code, String redirectUri) {
+        return client(ctx).post("/oauth/token", new JsonObject().put("code", code).put("redirect_uri", redirectUri))
+                .compose(TestRemoteClient::json)
+                .compose(body -> ctx.state().put("oauthToken", body.getString("access_token")));
     }
 
     static TestRemoteClient client(ConnectionContext ctx) {

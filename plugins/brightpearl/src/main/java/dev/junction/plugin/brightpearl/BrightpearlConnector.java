@@ -1,6 +1,7 @@
 package dev.junction.plugin.brightpearl;
 
 import dev.junction.api.CheckResult;
+import dev.junction.api.OAuthSupport;
 import dev.junction.api.ConfigField;
 import dev.junction.api.ConfigSchema;
 import dev.junction.api.ConnectionContext;
@@ -38,7 +39,7 @@ import org.pf4j.Extension;
 
 /** The Brightpearl connector: Brightpearl is the merchant's system of record. */
 @Extension
-public final class BrightpearlConnector implements Connector {
+public final class BrightpearlConnector implements Connector, OAuthSupport {
     public static final String ID = "brightpearl";
 
     static final ConfigSchema SCHEMA = ConfigSchema.of(
@@ -127,11 +128,13 @@ public final class BrightpearlConnector implements Connector {
      * OAuth step 1, for the hub's admin API: where to send the merchant to approve the app for their account.
      * {@code state} is the admin API's own anti-forgery value, echoed back to {@code redirectUri}.
      */
+    @Override
     public String authorizeUrl(ConnectionContext context, String redirectUri, String state) {
         return oauth(context).authorizeUrl(redirectUri, state);
     }
 
     /** OAuth step 2: trades the code Brightpearl sent to {@code redirectUri} for tokens, kept in the connection's state. */
+    @Override
     public Future<Void> exchangeCode(ConnectionContext context, String code, String redirectUri) {
         try {
             return oauth(context).exchangeCode(code, redirectUri).mapEmpty();
