@@ -101,7 +101,9 @@ final class ControlApi {
             int count = in.getInteger("count", 10);
             if (count < 1 || count > 100_000) throw new Formats.BadInput("count must be 1..100000");
             JsonArray ids = new JsonArray();
-            for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()))) {
+            double repeatRate = in.getDouble("repeatRate", -1.0);
+            if (repeatRate > 1) throw new Formats.BadInput("repeatRate must be 0..1");
+            for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate)) {
                 store.put(o);
                 events.created(o.id);
                 ids.add(o.id);

@@ -32,11 +32,22 @@ final class OrderGenerator {
     }
 
     List<BcOrder> generate(int count, long seed) {
+        return generate(count, seed, -1);
+    }
+
+    /**
+     * @param repeatRate share of orders (0..1) placed by a customer who ordered before; negative = the
+     *                   default of about a third (benchmarks ask for 0.6)
+     */
+    List<BcOrder> generate(int count, long seed, double repeatRate) {
         if (store.catalog.variants().isEmpty()) seedCatalog();
         Random r = new Random(seed);
         List<Catalog.Variant> variants = store.catalog.variants();
+        List<Catalog.Customer> known = new ArrayList<>(store.catalog.customers());
         List<BcOrder> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) out.add(factory.create(order(r, variants), OrderStatuses.AWAITING_FULFILLMENT, "www"));
+        for (int i = 0; i < count; i++) {
+            out.add(factory.create(order(r, variants, known, repeatRate), OrderStatuses.AWAITING_FULFILLMENT, "www"));
+        }
         return out;
     }
 
@@ -57,8 +68,8 @@ final class OrderGenerator {
         }
     }
 
-    private JsonObject order(Random r, List<Catalog.Variant> variants) {
-        Catalog.Customer customer = customer(r);
+    private JsonObject order(Random r, List<Catalog.Variant> variants, List<Catalog.Customer> known, double repeatRate) {
+        Catalog.Customer customer = customer(r, known, repeatRate);
         String[] city = CITIES[r.nextInt(CITIES.length)];
         JsonObject address = new JsonObject().put("first_name", customer.firstName()).put("last_name", customer.lastName())
                 .put("company", "").put("street_1", (1 + r.nextInt(999)) + " Main Street").put("street_2", "")
@@ -67,10 +78,14 @@ final class OrderGenerator {
         boolean taxed = "US".equals(city[4]);
         BigDecimal taxRate = taxed ? new BigDecimal("0.0825") : BigDecimal.ZERO;
         int lineCount = 1 + r.nextInt(8);
-        List<Catalog.Variant> pool = new ArrayList<>(variants);
+        // Distinct variants drawn without replacement (a set of taken indexes, not a copy of a large catalog).
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         JsonArray products = new JsonArray();
-        for (int i = 0; i < lineCount && !pool.isEmpty(); i++) {
-            Catalog.Variant v = pool.remove(r.nextInt(pool.size()));
+        for (int i = 0; i < lineCount && taken.size() < variants.size(); i++) {
+            int pick = r.nextInt(variants.size() - taken.size());
+            for (int k = 0; k <= pick; k++) if (taken.contains(k)) pick++;
+            taken.add(pick);
+            Catalog.Variant v = variants.get(pick);
             int qty = 1 + (r.nextInt(10) < 7 ? 0 : r.nextInt(3));
             BigDecimal inc = v.price().multiply(BigDecimal.ONE.add(taxRate)).setScale(2, RoundingMode.HALF_UP);
             JsonObject line = new JsonObject().put("product_id", v.productId()).put("variant_id", v.id())
@@ -128,14 +143,16 @@ final class OrderGenerator {
         return total;
     }
 
-    /** Roughly a third of orders come from a returning customer. */
-    private Catalog.Customer customer(Random r) {
-        List<Catalog.Customer> known = store.catalog.customers();
-        if (!known.isEmpty() && r.nextInt(3) == 0) return known.get(r.nextInt(known.size()));
+    /** Roughly a third of orders (or {@code repeatRate} of them) come from a returning customer. */
+    private Catalog.Customer customer(Random r, List<Catalog.Customer> known, double repeatRate) {
+        boolean repeat = repeatRate < 0 ? r.nextInt(3) == 0 : r.nextDouble() < repeatRate;
+        if (!known.isEmpty() && repeat) return known.get(r.nextInt(known.size()));
         String first = FIRST[r.nextInt(FIRST.length)];
         String last = LAST[r.nextInt(LAST.length)];
         String email = (first + "." + last + "." + (known.size() + 1) + "@example.com").toLowerCase();
-        return store.catalog.addCustomer(new JsonObject().put("email", email).put("first_name", first)
+        Catalog.Customer added = store.catalog.addCustomer(new JsonObject().put("email", email).put("first_name", first)
                 .put("last_name", last), store.now());
+        known.add(added);
+        return added;
     }
 }

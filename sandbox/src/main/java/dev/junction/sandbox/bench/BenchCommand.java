@@ -1,0 +1,143 @@
+package dev.junction.sandbox.bench;
+
+import dev.junction.hub.cli.CliCommand;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code junction bench <scenario>}: drives a real hub against the sandbox on loopback and prints what it
+ * measured (text, then one JSON line per scenario) and the machine it ran on. Scenarios: throughput,
+ * latency, economy, limits, backlog, footprint, chain, all. See {@code docs/benchmarks.md}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the hub against the sandbox: throughput, latency, economy, limits, backlog, footprint, chain, all.")
+public final class BenchCommand implements Callable<Integer>, CliCommand {
+    static final List<String> SCENARIOS = List.of("throughput", "latency", "economy", "limits", "backlog", "footprint", "chain");
+
+    @Parameters(index = "0", defaultValue = "all", description = "scenario: ${COMPLETION-CANDIDATES}",
+            completionCandidates = Names.class)
+    String scenario;
+
+    @Option(names = "--orders", description = "orders to measure (defaults: throughput 10000, latency 3000, economy 3000, "
+            + "limits 600, backlog 10000, chain 150)")
+    Integer orders;
+
+    @Option(names = "--rate", description = "orders placed per second (defaults: throughput 1200, latency half the peak "
+            + "measured by throughput in this run or 150, economy 200, backlog 500, chain 10)")
+    Double rate;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "the store-orders flow's concurrency (demo: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--duration", defaultValue = "PT3M", description = "limits: how long to measure (default ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--budget", defaultValue = "200", description = "limits: Brightpearl requests per minute (default ${DEFAULT-VALUE})")
+    int budget;
+
+    @Option(names = "--xmx", defaultValue = "512m", description = "backlog: the hub JVM's -Xmx (default ${DEFAULT-VALUE})")
+    String xmx;
+
+    @Option(names = "--starts", defaultValue = "3", description = "footprint: cold starts to time (default ${DEFAULT-VALUE})")
+    int starts;
+
+    @Option(names = "--idle", defaultValue = "PT15S", description = "footprint: idle time before reading RSS (default ${DEFAULT-VALUE})")
+    Duration idle;
+
+    @Option(names = "--ship-after", defaultValue = "PT1S", description = "chain: warehouse shipping delay (default ${DEFAULT-VALUE})")
+    Duration shipAfter;
+
+    @Option(names = "--plugins", description = "plugin zips (default: build/plugins in the Junction folder)")
+    Path plugins;
+
+    @Option(names = "--work-dir", description = "hub homes and logs (default: build/bench in the Junction folder; wiped per scenario)")
+    Path workDir;
+
+    @Option(names = "--seed", defaultValue = "42", description = "workload seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--timeout", defaultValue = "PT20M", description = "give up a scenario after this long (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> all = new java.util.ArrayList<>(SCENARIOS);
+            all.add("all");
+            return all.iterator();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public Object command() {
+        return new BenchCommand();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!scenario.equals("all") && !SCENARIOS.contains(scenario)) {
+            System.err.println("junction bench: unknown scenario '" + scenario + "'; one of " + SCENARIOS + " or all");
+            return 2;
+        }
+        Path root = Path.of(System.getProperty("junction.root", ".")).toAbsolutePath().normalize();
+        Path pluginsDir = (plugins != null ? plugins : root.resolve("build/plugins")).toAbsolutePath();
+        Path work = (workDir != null ? workDir : root.resolve("build/bench")).toAbsolutePath();
+        JsonObject machine = Machine.describe();
+        System.out.println(Machine.text(machine));
+        Vertx vertx = Vertx.vertx();
+        Scenarios s = new Scenarios(vertx, root, work, pluginsDir, seed, concurrency, timeout);
+        int failures = 0;
+        Double peak = null;
+        try {
+            for (String name : scenario.equals("all") ? SCENARIOS : List.of(scenario)) {
+                System.out.println("== " + name);
+                JsonObject result;
+                try {
+                    result = switch (name) {
+                        case "throughput" -> s.syncRun("throughput", 0, or(10_000), rate == null ? 1200 : rate);
+                        case "latency" -> s.syncRun("latency", Math.min(1000, or(3000) / 3), or(3000),
+                                rate != null ? rate : peak != null ? Math.max(1, Math.floor(peak / 2)) : 150);
+                        case "economy" -> s.syncRun("economy", or(3000), or(3000), rate == null ? 200 : rate);
+                        case "limits" -> s.limits(or(600), duration, budget);
+                        case "backlog" -> s.backlog(or(10_000), rate == null ? 500 : rate, xmx);
+                        case "footprint" -> s.footprint(starts, idle);
+                        case "chain" -> s.chain(or(150), rate == null ? 10 : rate, shipAfter);
+                        default -> throw new IllegalStateException(name);
+                    };
+                } catch (Exception e) {
+                    failures++;
+                    System.err.println("junction bench " + name + ": " + e);
+                    continue;
+                }
+                if (name.equals("throughput")) {
+                    JsonObject bp = result.getJsonObject("brightpearl");
+                    peak = bp.getDouble("steadyPerSecond", bp.getDouble("overallPerSecond", 0.0));
+                }
+                result.put("machine", machine.copy().put("loadAverage", Machine.loadAverage()));
+                Report.print(result);
+                System.out.println(result.encode());
+            }
+        } finally {
+            s.close();
+            vertx.close();
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private int or(int dflt) {
+        return orders == null ? dflt : orders;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.junction.sandbox.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** Blocking calls (from the bench's own thread, never an event loop) to the simulators' control APIs and the hub. */
+final class BenchHttp {
+    private final WebClient client;
+
+    BenchHttp(Vertx vertx) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true));
+    }
+
+    Object call(HttpMethod method, String url, Object body, String bearer) {
+        HttpRequest<Buffer> req = client.requestAbs(method, url).timeout(120_000);
+        if (bearer != null) req.bearerTokenAuthentication(bearer);
+        HttpResponse<Buffer> r;
+        try {
+            r = (body == null ? req.send() : req.sendJson(body)).await(130, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(method + " " + url + " did not answer in 130 s", e);
+        }
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.bodyAsString());
+        }
+        String text = r.bodyAsString();
+        return text == null || text.isBlank() ? null : Json.decodeValue(text);
+    }
+
+    Object get(String url) {
+        return call(HttpMethod.GET, url, null, null);
+    }
+
+    Object get(String url, String bearer) {
+        return call(HttpMethod.GET, url, null, bearer);
+    }
+
+    Object post(String url, Object body) {
+        return call(HttpMethod.POST, url, body, null);
+    }
+
+    Object put(String url, Object body) {
+        return call(HttpMethod.PUT, url, body, null);
+    }
+
+    void close() {
+        client.close();
+    }
+
+    /** Per-route request counts added between two {@code /_sandbox/stats} snapshots (BigCommerce and Brightpearl shapes). */
+    static JsonObject routeDelta(JsonObject before, JsonObject after) {
+        JsonObject b = before.getJsonObject("routes", new JsonObject());
+        JsonObject a = after.getJsonObject("routes", new JsonObject());
+        JsonObject out = new JsonObject();
+        new TreeMap<>(a.getMap()).forEach((k, v) -> {
+            long d = ((Number) v).longValue() - b.getLong(k, 0L);
+            if (d != 0) out.put(k, d);
+        });
+        return out;
+    }
+
+    static long sum(JsonObject routes) {
+        long n = 0;
+        for (String k : routes.fieldNames()) n += routes.getLong(k);
+        return n;
+    }
+
+    /** Count for the first route whose key ends with {@code suffix} (e.g. "POST /order-service/sales-order"). */
+    static long route(JsonObject stats, String suffix) {
+        JsonObject routes = stats.getJsonObject("routes", new JsonObject());
+        for (String k : routes.fieldNames()) {
+            if (k.endsWith(suffix)) return routes.getLong(k);
+        }
+        return 0;
+    }
+}

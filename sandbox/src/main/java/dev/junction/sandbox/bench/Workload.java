@@ -1,0 +1,220 @@
+package dev.junction.sandbox.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark merchant: 5,000 SKUs in the store, the same SKUs in Brightpearl except every tenth (10%
+ * unknown there, so those lines become free-text rows), and orders from the BigCommerce simulator's
+ * generator with 1-8 lines, 60% repeat customers, some coupons, manual discounts, free shipping, gift
+ * wrap and foreign currencies ({@code POST /_sandbox/generate-orders} with {@code repeatRate 0.6}).
+ * Placement times are taken on this JVM's clock just before each batch is sent, so latency measured
+ * against Brightpearl's {@code createdOn} (same clock, milliseconds) includes the batch's own generation.
+ */
+final class Workload {
+    static final int SKUS = 5_000;
+    static final double REPEAT_RATE = 0.6;
+    static final int SHIPHERO_WAREHOUSE = 2;
+    static final int DROPSTREAM_WAREHOUSE = 3;
+    static final int LABEL_WAREHOUSE = 4;
+
+    private final BenchHttp http;
+    private final String bigcommerce;
+    private final String brightpearl;
+    private final long seed;
+    private final Map<Integer, Long> placedAt = new HashMap<>();
+    private long batches;
+    private long firstPlacedMs = -1;
+    private long lastPlacedMs = -1;
+
+    Workload(BenchHttp http, String bigcommerceUrl, String brightpearlUrl, long seed) {
+        this.http = http;
+        this.bigcommerce = bigcommerceUrl;
+        this.brightpearl = brightpearlUrl;
+        this.seed = seed;
+    }
+
+    static String sku(int i) {
+        return String.format("BENCH-%05d", i);
+    }
+
+    /**
+     * Seeds both catalogues. With {@code warehouses}, Brightpearl's automation is on and products are spread
+     * over warehouses 2 (ShipHero), 3 (DropStream) and 4 (Starshipit) as in the demo; without, automation is off
+     * so the simulator does not spend CPU creating goods-out notes nobody reads.
+     */
+    void seedCatalogue(boolean warehouses) {
+        for (int from = 1; from <= SKUS; from += 1000) {
+            JsonArray store = new JsonArray();
+            JsonArray backOffice = new JsonArray();
+            for (int i = from; i < from + 1000 && i <= SKUS; i++) {
+                String price = BigDecimal.valueOf(499 + (i % 200) * 125L, 2).toPlainString();
+                store.add(new JsonObject().put("sku", sku(i)).put("name", "Bench product " + i).put("price", price).put("weight", "0.4"));
+                if (i % 10 == 0) continue; // 10% unknown to Brightpearl
+                backOffice.add(new JsonObject().put("sku", sku(i)).put("name", "Bench product " + i).put("price", price)
+                        .put("weight", "0.4").put("PCF_HSCODE", "6109.10").put("PCF_COUNTRYO", i % 2 == 0 ? "PT" : "VN")
+                        .put("stock", new JsonObject().put("2", 100_000).put("3", 100_000).put("4", 100_000)));
+            }
+            http.post(bigcommerce + "/_sandbox/products", store);
+            JsonArray created = (JsonArray) http.post(brightpearl + "/_sandbox/products", new JsonObject().put("items", backOffice));
+            if (warehouses) {
+                JsonObject byProduct = new JsonObject();
+                for (Object o : created) {
+                    JsonObject p = (JsonObject) o;
+                    String sku = p.getJsonObject("identity", new JsonObject()).getString("sku", "");
+                    byProduct.put(String.valueOf(p.getValue("id")), warehouseFor(sku));
+                }
+                productWarehouses.mergeIn(byProduct);
+            }
+        }
+        if (warehouses) {
+            http.post(brightpearl + "/_sandbox/warehouses", new JsonObject().put("id", LABEL_WAREHOUSE).put("name", "Dispatch (labels)"));
+            http.put(brightpearl + "/_sandbox/options", new JsonObject().put("productWarehouses", productWarehouses)
+                    .put("autoGoodsOutNotes", true));
+        } else {
+            http.put(brightpearl + "/_sandbox/options", new JsonObject().put("autoGoodsOutNotes", false));
+        }
+    }
+
+    private final JsonObject productWarehouses = new JsonObject();
+
+    static int warehouseFor(String sku) {
+        int n = Math.floorMod(sku.hashCode(), 3);
+        return n == 0 ? SHIPHERO_WAREHOUSE : n == 1 ? DROPSTREAM_WAREHOUSE : LABEL_WAREHOUSE;
+    }
+
+    /** Places {@code count} orders in one request; returns the store's order ids. */
+    List<Integer> place(int count) {
+        long t = System.currentTimeMillis();
+        JsonObject r = (JsonObject) http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", count)
+                .put("seed", seed * 1_000_003L + batches++).put("repeatRate", REPEAT_RATE));
+        List<Integer> ids = new ArrayList<>();
+        for (Object o : r.getJsonArray("order_ids")) {
+            ids.add(((Number) o).intValue());
+            placedAt.put(((Number) o).intValue(), t);
+        }
+        if (firstPlacedMs < 0) firstPlacedMs = t;
+        lastPlacedMs = System.currentTimeMillis();
+        return ids;
+    }
+
+    /**
+     * Places {@code total} orders at {@code perSecond} (0 = as fast as the simulator takes them, in batches of
+     * 200), in ticks of 50 ms; stops at {@code deadlineMs} whatever was placed. Returns the number placed.
+     */
+    int placePaced(int total, double perSecond, long deadlineMs) {
+        int placed = 0;
+        long start = System.nanoTime();
+        while (placed < total && System.currentTimeMillis() < deadlineMs) {
+            int batch;
+            if (perSecond <= 0) {
+                batch = Math.min(200, total - placed);
+            } else {
+                double due = (System.nanoTime() - start) / 1e9 * perSecond + 1;
+                batch = (int) Math.min(total - placed, Math.floor(due) - placed);
+                if (batch <= 0) {
+                    sleep(Math.max(1, (long) (1000 / perSecond)));
+                    continue;
+                }
+            }
+            placed += place(batch).size();
+        }
+        return placed;
+    }
+
+    /** Starts a measured phase: latencies and rates from here on cover only orders placed after this call. */
+    void newPhase() {
+        placedAt.clear();
+        firstPlacedMs = -1;
+    }
+
+    long firstPlacedMs() {
+        return firstPlacedMs;
+    }
+
+    long lastPlacedMs() {
+        return lastPlacedMs;
+    }
+
+    Map<Integer, Long> placedAt() {
+        return placedAt;
+    }
+
+    /**
+     * Brightpearl's sales orders for the placed store orders (externalRef {@code store:<id>}): creation times,
+     * duplicates and latencies (createdOn − placed), read once from {@code GET /_sandbox/orders}.
+     */
+    JsonObject arrivals(String storeConnection) {
+        JsonArray all = (JsonArray) http.get(brightpearl + "/_sandbox/orders");
+        Map<String, Integer> perRef = new HashMap<>();
+        List<Long> created = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
+        String prefix = storeConnection + ":";
+        for (Object o : all) {
+            JsonObject so = (JsonObject) o;
+            String ref = so.getString("externalRef");
+            if (ref == null || !ref.startsWith(prefix)) continue;
+            perRef.merge(ref, 1, Integer::sum);
+            Long placed = placedAt.get(Integer.parseInt(ref.substring(prefix.length())));
+            if (placed == null) continue; // an earlier phase's order
+            long at = OffsetDateTime.parse(so.getString("createdOn")).toInstant().toEpochMilli();
+            created.add(at);
+            latencies.add(at - placed);
+        }
+        long duplicates = perRef.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        created.sort(Long::compare);
+        JsonObject out = new JsonObject().put("salesOrders", created.size()).put("allSalesOrders", perRef.values().stream()
+                        .mapToLong(Integer::longValue).sum()).put("distinctStoreOrders", perRef.size())
+                .put("duplicates", duplicates).put("latencyMs", percentiles(latencies));
+        if (!created.isEmpty()) {
+            long first = created.get(0);
+            long last = created.get(created.size() - 1);
+            out.put("firstCreatedMs", first).put("lastCreatedMs", last);
+            // Overall: first order placed → last sales order created. Steady: between the 10% and 90% arrivals.
+            double overall = created.size() / Math.max(0.001, (last - firstPlacedMs) / 1000.0);
+            out.put("overallPerSecond", round(overall));
+            if (created.size() >= 20) {
+                int a = created.size() / 10;
+                int b = created.size() * 9 / 10;
+                double steady = (b - a) / Math.max(0.001, (created.get(b) - created.get(a)) / 1000.0);
+                out.put("steadyPerSecond", round(steady));
+            }
+        }
+        return out;
+    }
+
+    static JsonObject percentiles(List<Long> values) {
+        JsonObject out = new JsonObject().put("count", values.size());
+        if (values.isEmpty()) return out;
+        long[] v = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(v);
+        return out.put("p50", pct(v, 50)).put("p90", pct(v, 90)).put("p99", pct(v, 99)).put("max", v[v.length - 1])
+                .put("mean", round(Arrays.stream(v).average().orElse(0)));
+    }
+
+    private static long pct(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    static double round(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
