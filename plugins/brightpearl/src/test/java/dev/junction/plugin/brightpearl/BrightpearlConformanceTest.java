@@ -211,6 +211,33 @@ class BrightpearlConformanceTest extends ConnectorConformanceKit {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void customerCommentsAndStaffNotesGoWhereTheMerchantMapsThem() throws Exception {
+        control("POST", "/_sandbox/products", new JsonObject().put("sku", "NOTE-1").put("name", "Noted"));
+        Order base = order("notes-1", "notes@example.com", List.of(product("1", "NOTE-1", "1", "10.00", "0.00")), "10.00");
+        Order o = new Order(base.sourceId(), base.reference(), base.placedAt(), base.status(), base.currency(),
+                base.exchangeRate(), base.customer(), base.billing(), base.delivery(), base.lines(), base.total(),
+                base.shippingMethod(), "Ring twice", "VIP customer", null, Map.of());
+        SinkResult toNotes = write("sales-orders", o, "notes-1", new JsonObject(), Optional.empty());
+        JsonObject a = simOrder(toNotes.remoteId());
+        assertThat(a.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("text")))
+                .contains("Customer message: Ring twice", "Staff notes: VIP customer");
+
+        Order o2 = new Order("notes-2", "#notes-2", o.placedAt(), o.status(), o.currency(), o.exchangeRate(), o.customer(),
+                o.billing(), o.delivery(), o.lines(), o.total(), o.shippingMethod(), "Ring twice", "VIP customer", null, Map.of());
+        SinkResult toFields = write("sales-orders", o2, "notes-2", new JsonObject().put("customerMessageTo", "PCF_COMMENTS")
+                .put("staffNotesTo", "none"), Optional.empty());
+        JsonObject b = simOrder(toFields.remoteId());
+        assertThat(b.getJsonObject("customFields").getString("PCF_COMMENTS")).isEqualTo("Ring twice");
+        assertThat(b.getJsonArray("notes")).as("staff notes mapped to none, message to a field").isEmpty();
+
+        SinkHandler sink = handlers(context("bp-sink", goodSettings())).sink("sales-orders").orElseThrow().handler();
+        Throwable bad = failureOf((Future<SinkResult>) sink.write(new SinkRequest(o, new SourceRef("bc", "orders", "notes-3"), "bc:notes-3",
+                        Optional.empty(), new JsonObject().put("staffNotesTo", "comments"), 1)));
+        assertThat(bad).isInstanceOf(dev.junction.api.error.PermanentException.class).hasMessageContaining("'staffNotesTo'");
+    }
+
+    @Test
     void unmatchedSkuBecomesAFreeTextRowAndRoundingGetsAReconciliationRow() throws Exception {
         control("POST", "/_sandbox/products", new JsonObject().put("sku", "BOLT-300").put("name", "Bolt"));
         Order o = order("rec-1", "rec@example.com", List.of(product("1", "BOLT-300", "300", "100.00", "8.00"),

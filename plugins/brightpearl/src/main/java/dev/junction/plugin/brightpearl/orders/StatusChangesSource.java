@@ -21,7 +21,9 @@ import java.util.Optional;
 /**
  * {@code order-status-changes}: the search rows alone say everything (order id, reference, status id,
  * updatedOn, and the status names in {@code reference}), so a page costs one request. The record's version
- * is the status id: an order modified without a status change is a duplicate the hub drops.
+ * is the status id at the order's {@code updatedOn}: a return to an earlier status is a new change (the
+ * status id alone made it a duplicate the hub dropped). An order modified without a status change is a new
+ * record when a poll sees it; the status sinks find the target already there and write nothing.
  */
 public final class StatusChangesSource implements SourceHandler {
     private final BrightpearlConnection bp;
@@ -75,7 +77,10 @@ public final class StatusChangesSource implements SourceHandler {
     static SourceRecord record(JsonObject p) {
         String id = String.valueOf(p.getValue("orderId"));
         Instant updated = BpJson.instant(p.getValue("updatedOn"));
+        // The status alone is not a version: an order that goes back to a status it had before (On hold, then
+        // Processing again) would dedupe against the first time and never reach the other side. Status plus
+        // the time of the order's update is; a poll re-reading an unchanged order still dedupes.
         return new SourceRecord(id, id, updated != null ? updated : Instant.EPOCH,
-                String.valueOf(p.getValue("orderStatusId")), p);
+                p.getValue("orderStatusId") + "@" + (updated != null ? updated.toString() : String.valueOf(p.getValue("updatedOn"))), p);
     }
 }

@@ -66,6 +66,7 @@ public final class SalesOrderSink implements SinkHandler<Order> {
     private Future<SinkResult> create(SinkRequest<Order> request) {
         Order order = request.record();
         JsonObject options = request.options();
+        OrderTexts.validate(options);
         boolean block = options.getBoolean("blockContactUpdates", false);
         List<String> skus = order.lines().stream().filter(l -> l.type() == LineType.PRODUCT && l.sku() != null)
                 .map(OrderLine::sku).toList();
@@ -88,11 +89,13 @@ public final class SalesOrderSink implements SinkHandler<Order> {
     }
 
     private Future<Void> afterCreate(long orderId, Order order, JsonObject options) {
-        Future<Object> note = order.customerMessage() == null || order.customerMessage().isBlank()
-                ? Future.succeededFuture()
-                : bp.client().post("/order-service/order/" + orderId + "/note", new JsonObject()
-                .put("text", "Customer message: " + order.customerMessage()).put("isPublic", false));
-        JsonArray ops = new JsonArray();
+        OrderTexts.Plan texts = OrderTexts.plan(order, options);
+        Future<Object> note = Future.succeededFuture();
+        for (String text : texts.notes()) {
+            note = note.compose(v -> bp.client().post("/order-service/order/" + orderId + "/note",
+                    new JsonObject().put("text", text).put("isPublic", false)));
+        }
+        JsonArray ops = texts.customFieldOps().copy();
         String giftField = options.getString("giftMessageField");
         if (giftField != null && order.giftMessage() != null && !order.giftMessage().isBlank()) {
             ops.add(new JsonObject().put("op", "add").put("path", "/" + giftField).put("value", order.giftMessage()));
