@@ -22,7 +22,9 @@ import java.util.Optional;
  * {@code order-status-changes} (the order alone, for its status).
  *
  * <p>A record's version is BigCommerce's {@code date_modified}, so one unchanged order seen by a webhook,
- * the hourly sweep and the nightly reconciliation is one sync record, and any change makes a new one.
+ * the hourly sweep and the nightly reconciliation is one sync record, and any change makes a new one. On
+ * {@code order-status-changes} it is {@code date_modified} plus the status, because {@code date_modified}
+ * has whole seconds and two status changes within one second are still two changes.
  */
 public final class OrderSource implements SourceHandler {
 
@@ -106,12 +108,16 @@ public final class OrderSource implements SourceHandler {
         String id = String.valueOf(order.getValue("id"));
         String version = order.getString("date_modified");
         if (!embedSubResources) {
+            // date_modified counts whole seconds: two status changes within one second (a merchant's quick
+            // correction, an app's automation) would share it and the second would be dropped as a
+            // duplicate, so the status is part of this stream's version.
+            String statusVersion = version + "|status:" + order.getValue("status_id");
             JsonObject payload = order.copy();
             // The sub-resource links are noise to the status mapper and would only bloat stored payloads.
             payload.remove("products");
             payload.remove("shipping_addresses");
             payload.remove("coupons");
-            return Future.succeededFuture(new SourceRecord(id, id, PollCursor.modified(order), version, payload));
+            return Future.succeededFuture(new SourceRecord(id, id, PollCursor.modified(order), statusVersion, payload));
         }
         String base = "/v2/orders/" + id;
         Future<io.vertx.core.json.JsonArray> products = client.getAllPages(base + "/products", Map.of());
