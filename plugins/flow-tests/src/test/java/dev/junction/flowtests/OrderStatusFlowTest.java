@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,34 @@ class OrderStatusFlowTest {
         awaitBrightpearlStatus(bpOrder, 5, "Completed → Completed");
         Await.until("the flow is idle", Duration.ofSeconds(10), () -> env.idle("store-status-to-bp"));
         assertThat(env.count("store-status-to-bp", SyncStatus.FAILED)).as(env.describe("store-status-to-bp")).isZero();
+    }
+
+    @Test
+    @Disabled("reason: both status flows at once echo. A Brightpearl change written to the store comes back as a store "
+            + "status change, and brightpearl/order-status moves the order to option 'status' (default Completed) when "
+            + "the store status is not in 'order-statuses' (one table, shared by both directions), so On hold in "
+            + "Brightpearl becomes Completed. Needs loop suppression or per-direction tables: not a one-connector fix")
+    void bothDirectionsAtOnceLeaveABrightpearlChangeAlone() throws Exception {
+        JsonObject toStore = FlowHub.flow("bp-status-to-store", "order-status",
+                FlowHub.endpoint("brightpearl", "order-status-changes", new JsonObject()),
+                FlowHub.endpoint("store", "order-status", new JsonObject()), new JsonObject().put("webhook", true));
+        JsonObject toBrightpearl = FlowHub.flow("store-status-to-bp", "order-status",
+                FlowHub.endpoint("store", "order-status-changes", new JsonObject()),
+                FlowHub.endpoint("brightpearl", "order-status", new JsonObject()), new JsonObject().put("webhook", true));
+        // The merchant maps what each side should follow; the store's Manual Verification Required is not meant
+        // to move Brightpearl orders.
+        JsonObject tables = new JsonObject().put("order-statuses", FlowHub.table(Map.of(
+                "On hold", "Manual Verification Required", "Awaiting Shipment", "Processing"), null));
+        env.startHub(dir, new JsonArray().add(FlowHub.storeOrdersFlow(false)).add(toStore).add(toBrightpearl), tables);
+        int bcOrder = env.placeOrder("both@example.com", Map.of("TEE-BLK", 1), PRICES);
+        long bpOrder = bpOrderFor(bcOrder);
+
+        setBrightpearlStatus(bpOrder, 8);
+        awaitStoreStatus(bcOrder, 12, "On hold → Manual Verification Required");
+        Await.until("the echo was handled", Duration.ofSeconds(20),
+                () -> env.records("store-status-to-bp").size() >= 1 && env.idle("store-status-to-bp"));
+        assertThat(env.bpOrder(bpOrder).getLong("statusId")).as("still On hold in Brightpearl; records:"
+                + env.describe("store-status-to-bp")).isEqualTo(8L);
     }
 
     private long bpOrderFor(int bcOrder) {
