@@ -37,6 +37,7 @@ public final class AdminApi {
         new MappingRoutes(hub).mount(router);
         new StatusRoutes(hub).mount(router);
         new OAuthRoutes(hub).mount(router);
+        new SyncLogRoutes(hub).mount(router);
 
         router.route(BASE + "/*").handler(ctx -> ApiErrors.send(ctx, 404, "no endpoint " + ctx.request().method() + " "
                 + ctx.request().path() + "; " + OPENAPI_PATH + " lists the endpoints"));

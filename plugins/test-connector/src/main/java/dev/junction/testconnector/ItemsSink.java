@@ -35,7 +35,9 @@ final class ItemsSink implements SinkHandler<Product> {
                     JsonObject body = new JsonObject().put("ref", key).put("sku", p.sku()).put("name", p.name())
                             .put("hsCode", p.hsCode());
                     return client.post("/sink/items", body).compose(TestRemoteClient::json)
-                            .map(created -> SinkResult.created(created.getString("id"), "created " + created.getString("id")));
+                            .map(created -> SinkResult.created(created.getString("id"), "created " + created.getString("id"))
+                                    .withFacts(java.util.Map.of("orderReference", String.valueOf(p.name()),
+                                            "shippingMethod", "ground")));
                 });
     }
 }
