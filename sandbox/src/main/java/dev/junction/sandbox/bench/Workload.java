@@ -95,7 +95,7 @@ final class Workload {
     List<Integer> place(int count) {
         long t = System.currentTimeMillis();
         JsonObject r = (JsonObject) http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", count)
-                .put("seed", seed * 1_000_003L + batches++).put("repeatRate", REPEAT_RATE));
+                .put("seed", batchSeed(seed, batches++)).put("repeatRate", REPEAT_RATE));
         List<Integer> ids = new ArrayList<>();
         for (Object o : r.getJsonArray("order_ids")) {
             ids.add(((Number) o).intValue());
@@ -134,6 +134,17 @@ final class Workload {
     void newPhase() {
         placedAt.clear();
         firstPlacedMs = -1;
+    }
+
+    /**
+     * A well-mixed seed per batch: java.util.Random's first draws for consecutive seeds are nearly equal, so
+     * batches of one order seeded 1, 2, 3... would all make the same repeat-customer choice (SplitMix64 finaliser).
+     */
+    static long batchSeed(long seed, long batch) {
+        long z = seed * 0x9E3779B97F4A7C15L + batch * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     long firstPlacedMs() {
