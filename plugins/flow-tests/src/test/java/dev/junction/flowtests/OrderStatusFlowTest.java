@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,21 +97,21 @@ class OrderStatusFlowTest {
     }
 
     @Test
-    @Disabled("reason: both status flows at once echo. A Brightpearl change written to the store comes back as a store "
-            + "status change, and brightpearl/order-status moves the order to option 'status' (default Completed) when "
-            + "the store status is not in 'order-statuses' (one table, shared by both directions), so On hold in "
-            + "Brightpearl becomes Completed. Needs loop suppression or per-direction tables: not a one-connector fix")
     void bothDirectionsAtOnceLeaveABrightpearlChangeAlone() throws Exception {
+        // Each direction has its own table; the Brightpearl side skips store statuses it does not map, so the
+        // echo of a change made in Brightpearl (written to the store, then reported back by the store) stops.
         JsonObject toStore = FlowHub.flow("bp-status-to-store", "order-status",
                 FlowHub.endpoint("brightpearl", "order-status-changes", new JsonObject()),
-                FlowHub.endpoint("store", "order-status", new JsonObject()), new JsonObject().put("webhook", true));
+                FlowHub.endpoint("store", "order-status", new JsonObject().put("statusTable", "bp-to-store-statuses")),
+                new JsonObject().put("webhook", true));
         JsonObject toBrightpearl = FlowHub.flow("store-status-to-bp", "order-status",
                 FlowHub.endpoint("store", "order-status-changes", new JsonObject()),
-                FlowHub.endpoint("brightpearl", "order-status", new JsonObject()), new JsonObject().put("webhook", true));
-        // The merchant maps what each side should follow; the store's Manual Verification Required is not meant
-        // to move Brightpearl orders.
-        JsonObject tables = new JsonObject().put("order-statuses", FlowHub.table(Map.of(
-                "On hold", "Manual Verification Required", "Awaiting Shipment", "Processing"), null));
+                FlowHub.endpoint("brightpearl", "order-status", new JsonObject()
+                        .put("statusTable", "store-to-bp-statuses").put("unmapped", "skip")),
+                new JsonObject().put("webhook", true));
+        JsonObject tables = new JsonObject()
+                .put("bp-to-store-statuses", FlowHub.table(Map.of("On hold", "Manual Verification Required"), null))
+                .put("store-to-bp-statuses", FlowHub.table(Map.of("Awaiting Shipment", "Processing"), null));
         env.startHub(dir, new JsonArray().add(FlowHub.storeOrdersFlow(false)).add(toStore).add(toBrightpearl), tables);
         int bcOrder = env.placeOrder("both@example.com", Map.of("TEE-BLK", 1), PRICES);
         long bpOrder = bpOrderFor(bcOrder);
@@ -123,6 +122,12 @@ class OrderStatusFlowTest {
                 () -> env.records("store-status-to-bp").size() >= 1 && env.idle("store-status-to-bp"));
         assertThat(env.bpOrder(bpOrder).getLong("statusId")).as("still On hold in Brightpearl; records:"
                 + env.describe("store-status-to-bp")).isEqualTo(8L);
+
+        // and the other way: a store change reaches Brightpearl, whose echo the store side does not map
+        setStoreStatus(bcOrder, 9);
+        awaitBrightpearlStatus(bpOrder, 2, "Awaiting Shipment → Processing");
+        Await.until("the echo was handled", Duration.ofSeconds(20), () -> env.idle("bp-status-to-store"));
+        assertThat(env.bcOrder(bcOrder).getInteger("status_id")).as("the store keeps Awaiting Shipment").isEqualTo(9);
     }
 
     private long bpOrderFor(int bcOrder) {

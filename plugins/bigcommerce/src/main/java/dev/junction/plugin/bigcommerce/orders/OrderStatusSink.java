@@ -24,6 +24,8 @@ public final class OrderStatusSink implements SinkHandler<OrderStatusChange> {
 
     public static final String TABLE = "order-statuses";
     public static final String DEFAULT_OPTION = "defaultStatus";
+    /** Flow option naming the mapping table, default {@link #TABLE}. */
+    public static final String TABLE_OPTION = "statusTable";
 
     private final ConnectionContext ctx;
     private final BigCommerceClient client;
@@ -38,11 +40,13 @@ public final class OrderStatusSink implements SinkHandler<OrderStatusChange> {
     @Override
     public Future<SinkResult> write(SinkRequest<OrderStatusChange> request) {
         OrderStatusChange change = request.record();
-        Optional<String> target = ctx.mappings().lookupOrDefault(TABLE, change.status())
+        // per-direction tables let status sync run both ways without one direction's names leaking into the other
+        String table = request.options().getString(TABLE_OPTION, TABLE);
+        Optional<String> target = ctx.mappings().lookupOrDefault(table, change.status())
                 .or(() -> Optional.ofNullable(request.options().getString(DEFAULT_OPTION)).filter(s -> !s.isBlank()));
         if (target.isEmpty()) {
             return Future.failedFuture(new SkipException("status '" + change.status() + "' is not mapped to a BigCommerce "
-                    + "status (table '" + TABLE + "') and the flow has no '" + DEFAULT_OPTION + "'"));
+                    + "status (table '" + table + "') and the flow has no '" + DEFAULT_OPTION + "'"));
         }
         return resolve(target.get()).compose(statusId -> locator.locate(request, change.orderId(), change.orderReference())
                 .compose(found -> {

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code order-status}: moves a Brightpearl order to the status mapped from the source's (table
- * {@code order-statuses}), else to option {@code status} (default Completed; a name or an id). An order
- * already there is left alone.
+ * {@code order-status}: moves a Brightpearl order to the status mapped from the source's (table option
+ * {@code statusTable}, default {@code order-statuses}), else to option {@code status} (default Completed; a
+ * name or an id) — or, with option {@code unmapped: skip}, leaves it alone. Status sync in both directions
+ * uses {@code skip} with its own table per direction, so a status echoed back by the other system that this
+ * direction does not map stops here instead of becoming Completed. An order already there is left alone.
  */
 public final class OrderStatusSink implements SinkHandler<OrderStatusChange> {
     private final BrightpearlConnection bp;
@@ -31,9 +33,13 @@ public final class OrderStatusSink implements SinkHandler<OrderStatusChange> {
     @Override
     public Future<SinkResult> write(SinkRequest<OrderStatusChange> request) {
         OrderStatusChange change = request.record();
-        String target = (change.status() == null ? Optional.<String>empty()
-                : bp.ctx().mappings().lookup("order-statuses", change.status()))
-                .orElse(request.options().getString("status", "Completed"));
+        String table = request.options().getString("statusTable", "order-statuses");
+        Optional<String> mapped = change.status() == null ? Optional.empty() : bp.ctx().mappings().lookup(table, change.status());
+        if (mapped.isEmpty() && "skip".equals(request.options().getString("unmapped", "default"))) {
+            return Future.failedFuture(new dev.junction.api.error.SkipException("status '" + change.status()
+                    + "' is not mapped to a Brightpearl status (table '" + table + "'), so the order is left as it is"));
+        }
+        String target = mapped.orElse(request.options().getString("status", "Completed"));
         boolean ours = request.source() != null && bp.ctx().connectionId().equals(request.source().connectionId());
         return bp.reference().resolve(ReferenceData.STATUSES, "sales order status", target)
                 .compose(statusId -> finder.find(request, change.orderId(), change.orderReference(), ours)
