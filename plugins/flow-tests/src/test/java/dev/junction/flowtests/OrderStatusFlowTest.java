@@ -130,6 +130,23 @@ class OrderStatusFlowTest {
         assertThat(env.bcOrder(bcOrder).getInteger("status_id")).as("the store keeps Awaiting Shipment").isEqualTo(9);
     }
 
+    /** BrightConnect's other fulfilment trigger: a sales order reaching a status (e.g. Shipped) ships it in the store. */
+    @Test
+    void aBrightpearlOrderReachingShippedShipsTheStoreOrder() throws Exception {
+        JsonObject shippedOrders = FlowHub.flow("shipped-orders-to-store", "shipment",
+                FlowHub.endpoint("brightpearl", "orders", new JsonObject().put("statuses", "Shipped")),
+                FlowHub.endpoint("store", "shipments", new JsonObject()),
+                new JsonObject().put("pollEvery", "PT1S").put("startFrom", "2020-01-01T00:00:00Z"));
+        env.startHub(dir, new JsonArray().add(FlowHub.storeOrdersFlow(false)).add(shippedOrders), new JsonObject());
+        int bcOrder = env.placeOrder("shipped@example.com", Map.of("TEE-BLK", 2), PRICES);
+        long bpOrder = bpOrderFor(bcOrder);
+        assertThat(env.bcOrder(bcOrder).getInteger("status_id")).as("not shipped yet").isNotIn(2, 3);
+
+        setBrightpearlStatus(bpOrder, 4); // Shipped
+        awaitStoreStatus(bcOrder, 2, "Brightpearl Shipped → store order Shipped");
+        assertThat(env.records("shipped-orders-to-store")).hasSize(1);
+    }
+
     private long bpOrderFor(int bcOrder) {
         Await.until("store order " + bcOrder + " in Brightpearl", Duration.ofSeconds(20),
                 () -> env.bpOrdersByExternalRef("store:" + bcOrder).size() == 1);

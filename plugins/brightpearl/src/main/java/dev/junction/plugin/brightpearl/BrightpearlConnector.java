@@ -21,6 +21,7 @@ import dev.junction.plugin.brightpearl.goodsout.ShipmentSink;
 import dev.junction.plugin.brightpearl.mapping.FulfilmentMapper;
 import dev.junction.plugin.brightpearl.mapping.InventoryMapper;
 import dev.junction.plugin.brightpearl.mapping.OrderMapper;
+import dev.junction.plugin.brightpearl.mapping.OrderShipmentMapper;
 import dev.junction.plugin.brightpearl.mapping.ShipmentMapper;
 import dev.junction.plugin.brightpearl.mapping.StatusChangeMapper;
 import dev.junction.plugin.brightpearl.orders.OrderStatusSink;
@@ -105,6 +106,7 @@ public final class BrightpearlConnector implements Connector, OAuthSupport {
 
         registry.mapper("orders", JsonObject.class, Order.class, new OrderMapper());
         registry.mapper("orders", JsonObject.class, Fulfilment.class, FulfilmentMapper.orderMode());
+        registry.mapper("orders", JsonObject.class, Shipment.class, new OrderShipmentMapper());
         registry.mapper("goods-out-notes", JsonObject.class, Fulfilment.class, FulfilmentMapper.goodsOutNote());
         registry.mapper("shipped-goods-out-notes", JsonObject.class, Shipment.class, new ShipmentMapper());
         registry.mapper("order-status-changes", JsonObject.class, OrderStatusChange.class, new StatusChangeMapper());
