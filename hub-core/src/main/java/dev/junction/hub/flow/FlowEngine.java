@@ -142,15 +142,18 @@ public final class FlowEngine {
             if (mine.isEmpty()) {
                 continue;
             }
+            if (!c.resyncOnChange()) {
+                // synced once per source id: store thin events by id (fetched when processed) and full ones as
+                // they are; either way the webhook is answered after one insert, and an id already stored is
+                // a duplicate without any remote call
+                List<String> thin = mine.stream().filter(e -> e.record().isEmpty()).map(WebhookEvent::sourceId).toList();
+                List<SourceRecord> full = mine.stream().flatMap(e -> e.record().stream()).toList();
+                work.add(f.ingestThin(thin).compose(a -> f.ingest(full, null)
+                        .map(b -> a.ids().size() + b.ids().size())));
+                continue;
+            }
             List<Future<Optional<SourceRecord>>> records = new ArrayList<>();
             for (WebhookEvent e : mine) {
-                if (!c.resyncOnChange() && e.record().isEmpty()) {
-                    // synced once per source id: an id already stored needs no fetch (and no remote calls)
-                    FlowBinding b = f.binding();
-                    records.add(store.recordsBySource(c.id(), e.sourceId()).compose(existing -> existing.isEmpty()
-                            ? fetchForWebhook(b, c, e) : Future.succeededFuture(Optional.empty())));
-                    continue;
-                }
                 if (e.record().isPresent()) {
                     records.add(Future.succeededFuture(e.record()));
                 } else {

@@ -148,6 +148,30 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void aSyncOnceFlowAnswersAThinWebhookBeforeFetchingAndFetchesWhenProcessing() throws Exception {
+        remote.putItem("t9", Instant.parse("2026-11-02T09:00:00Z"), new JsonObject().put("name", "fetched later"));
+        remote.putItem("gone-filtered", Instant.parse("2026-11-02T09:00:00Z"), new JsonObject().put("skipFetch", true));
+        startHub(TestHub.flow("items", new JsonObject().put("webhook", true)).put("resyncOnChange", false));
+        remote.sinkLatency(0);
+        var resp = client.postAbs(hub.publicUrl() + "/webhooks/src").putHeader("X-Test-Secret", "hook-secret-abcdef")
+                .sendJsonObject(new JsonObject().put("ids", new JsonArray().add("t9").add("gone-filtered").add("t9")))
+                .await(10, TimeUnit.SECONDS);
+        assertThat(resp.statusCode()).isEqualTo(200);
+        Await.until("t9 synced with its fetched content", Duration.ofSeconds(20), () -> remote.sinkByRef().containsKey("src:t9"));
+        assertThat(remote.sinkByRef().get("src:t9").getString("name")).isEqualTo("fetched later");
+        Await.until("the filtered one skipped", Duration.ofSeconds(20), () -> {
+            try {
+                return count("items", SyncStatus.SKIPPED) == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(records("items")).as("one record per id, the repeated id deduped").hasSize(2);
+        SyncRecord skipped = records("items").stream().filter(r -> r.sourceId().equals("gone-filtered")).findFirst().orElseThrow();
+        assertThat(skipped.message()).contains("excluded by this flow's filters");
+    }
+
+    @Test
     void throttledSinkSlowsDownAndStillSyncsEverything() throws Exception {
         remote.sinkRateLimit(20); // 20 writes a second; the connector's own budget is far higher, so the remote throttles
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
