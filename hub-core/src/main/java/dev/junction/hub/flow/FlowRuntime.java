@@ -304,7 +304,8 @@ public final class FlowRuntime {
                         new LocalMessage(new StageVerticle.MapCall(payload, snapshot)), StageVerticle.LOCAL))
                 .compose(reply -> unwrap(reply.body()))
                 .compose(canonical -> store.findLink(config.entity(), config.source().connection(), r.sourceId(), sinkConn)
-                        .map(link -> new SinkRequest<>(canonical, ref, idempotencyKey, link, config.sink().options(), attemptNo)))
+                        .compose(link -> sinkAttempt(r).map(attempt ->
+                                new SinkRequest<>(canonical, ref, idempotencyKey, link, config.sink().options(), attempt))))
                 .compose(request -> vertx.eventBus().<LocalMessage>request(StageVerticle.sinkAddress(config.id()),
                         new LocalMessage(request), SINK_DELIVERY))
                 .compose(reply -> unwrap(reply.body()))
@@ -322,6 +323,21 @@ public final class FlowRuntime {
                     LOG.error("Flow {}: could not record the outcome of record {}: {}", config.id(), r.id(), err.toString());
                     return Future.succeededFuture();
                 });
+    }
+
+    /**
+     * 1 when no attempt for this source record can have reached the sink before — this record's first
+     * claim, and no other record of the same source id in this flow — so a sink may skip its
+     * look-before-create search; otherwise the claim count (at least 2).
+     */
+    private Future<Integer> sinkAttempt(SyncRecord r) {
+        if (r.claims() > 1) {
+            return Future.succeededFuture(r.claims());
+        }
+        if (!config.resyncOnChange()) {
+            return Future.succeededFuture(1);
+        }
+        return store.recordsBySource(config.id(), r.sourceId()).map(all -> all.size() > 1 ? 2 : 1);
     }
 
     /** The stored payload, or for a thin record the source's current state of it. */

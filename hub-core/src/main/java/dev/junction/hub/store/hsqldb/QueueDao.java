@@ -40,7 +40,7 @@ final class QueueDao {
 
     /* The guard: only a row still PENDING is taken, so a record can never be claimed twice. */
     private static final String TAKE = """
-            UPDATE sync_record SET status = 'IN_PROGRESS', lease_until = ?, updated_at = ?
+            UPDATE sync_record SET status = 'IN_PROGRESS', lease_until = ?, updated_at = ?, claims = claims + 1
             WHERE id = ? AND status = 'PENDING'
             """;
 

@@ -156,7 +156,7 @@ final class RecordReader {
                 rs.getString("remote_id"), rs.getString("message"), Sql.facts(rs.getString("facts")),
                 Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"),
                 Sql.getInstant(rs, "next_attempt_at"), Sql.getInstant(rs, "synced_at"),
-                Sql.getInstant(rs, "source_modified_at"));
+                Sql.getInstant(rs, "source_modified_at"), rs.getInt("claims"));
     }
 
     /** The WHERE clause of a {@link RecordQuery}, with its parameters in order. */

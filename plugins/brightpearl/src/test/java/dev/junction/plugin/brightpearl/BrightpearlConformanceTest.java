@@ -131,9 +131,15 @@ class BrightpearlConformanceTest extends ConnectorConformanceKit {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private SinkResult write(String stream, Object record, String key, JsonObject options, Optional<String> linked) throws Exception {
+        return write(stream, record, key, options, linked, 1);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SinkResult write(String stream, Object record, String key, JsonObject options, Optional<String> linked,
+                             int attempt) throws Exception {
         SinkHandler handler = handlers(context("bp-sink", goodSettings())).sink(stream).orElseThrow().handler();
         return await((Future<SinkResult>) handler.write(new SinkRequest(record, new SourceRef("bc", "orders", key), "bc:" + key,
-                linked, options, 1)));
+                linked, options, attempt)));
     }
 
     private JsonObject simOrder(String id) throws Exception {
@@ -186,10 +192,16 @@ class BrightpearlConformanceTest extends ConnectorConformanceKit {
         SinkResult first = write("sales-orders", o, "crash-1", new JsonObject(), Optional.empty());
         assertThat(first.outcome()).isEqualTo(SinkResult.Outcome.CREATED);
         int count = control("GET", "/_sandbox/orders", null).size();
-        // the hub crashed before committing the link: the same record comes again without linkedId
-        SinkResult again = write("sales-orders", o, "crash-1", new JsonObject(), Optional.empty());
+        // the hub crashed before committing the link: the same record comes again without linkedId, claimed a
+        // second time (attempt 2), so the sink searches by externalRef before creating
+        SinkResult again = write("sales-orders", o, "crash-1", new JsonObject(), Optional.empty(), 2);
         assertThat(again.outcome()).isEqualTo(SinkResult.Outcome.ALREADY_PRESENT);
         assertThat(again.remoteId()).isEqualTo(first.remoteId());
+        assertThat(control("GET", "/_sandbox/orders", null).size()).isEqualTo(count);
+        // even a repeat presented as a first attempt (search skipped) is caught by Brightpearl's unique externalRef
+        SinkResult firstAgain = write("sales-orders", o, "crash-1", new JsonObject(), Optional.empty(), 1);
+        assertThat(firstAgain.outcome()).isEqualTo(SinkResult.Outcome.ALREADY_PRESENT);
+        assertThat(firstAgain.remoteId()).isEqualTo(first.remoteId());
         assertThat(control("GET", "/_sandbox/orders", null).size()).isEqualTo(count);
         SinkResult linked = write("sales-orders", o, "crash-1", new JsonObject(), Optional.of(first.remoteId()));
         assertThat(linked.outcome()).isEqualTo(SinkResult.Outcome.ALREADY_PRESENT);

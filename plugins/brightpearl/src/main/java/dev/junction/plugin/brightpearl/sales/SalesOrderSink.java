@@ -47,8 +47,15 @@ public final class SalesOrderSink implements SinkHandler<Order> {
                 : create(request));
     }
 
-    /** The hub's link first (one cheap GET), then Brightpearl's own externalRef search. */
+    /**
+     * The hub's link first (one cheap GET), then Brightpearl's own externalRef search — skipped on the
+     * record's first hand-over ever, when nothing can have been created yet (one call saved per order, of
+     * Brightpearl's 200 a minute); the create itself still turns a duplicate-externalRef refusal into a find.
+     */
     Future<Optional<Long>> existing(SinkRequest<Order> request) {
+        if (request.linkedId().isEmpty() && request.attempt() == 1) {
+            return Future.succeededFuture(Optional.empty());
+        }
         Future<Optional<Long>> linked = request.linkedId().map(id -> bp.client().get("/order-service/order/" + Long.parseLong(id))
                 .map(v -> v instanceof JsonArray a && !a.isEmpty() ? Optional.of(Long.parseLong(id)) : Optional.<Long>empty()))
                 .orElse(Future.succeededFuture(Optional.empty()));
@@ -74,17 +81,27 @@ public final class SalesOrderSink implements SinkHandler<Order> {
                 .compose(contact -> products.findAll(options.getString("productKey", "SKU"), skus)
                         .compose(productIds -> body.build(request, contact.contactId(), productIds)
                                 .compose(b -> post(b, request.idempotencyKey()))
-                                .compose(orderId -> afterCreate(orderId, order, options).map(v -> result(orderId, contact,
-                                        productIds, skus, orderIdFacts(order))))));
+                                .compose(posted -> posted.existing()
+                                        ? Future.succeededFuture(SinkResult.alreadyPresent(String.valueOf(posted.orderId()),
+                                        "sales order " + posted.orderId() + " already exists for " + request.idempotencyKey()))
+                                        : afterCreate(posted.orderId(), order, options).map(v -> result(posted.orderId(),
+                                        contact, productIds, skus, orderIdFacts(order))))));
     }
 
-    /** Posts the order; a concurrent twin that won the externalRef race is found rather than failed. */
-    private Future<Long> post(JsonObject b, String externalRef) {
-        return bp.client().post("/order-service/sales-order", b).map(id -> Long.parseLong(String.valueOf(id)))
+    /** The order the create answered with; {@code existing} when Brightpearl already had one for the key. */
+    private record Posted(long orderId, boolean existing) {
+    }
+
+    /**
+     * Posts the order. Brightpearl refuses a second order with the same externalRef; that refusal (a
+     * concurrent twin, or a repeat whose search was skipped) is answered with the order that exists.
+     */
+    private Future<Posted> post(JsonObject b, String externalRef) {
+        return bp.client().post("/order-service/sales-order", b).map(id -> new Posted(Long.parseLong(String.valueOf(id)), false))
                 .recover(e -> e instanceof BrightpearlFailure f && f.status() == 400
                         && String.valueOf(e.getMessage()).toLowerCase().contains("externalref")
-                        ? byExternalRef(externalRef).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-                        : Future.failedFuture(e))
+                        ? byExternalRef(externalRef).compose(found -> found.isPresent()
+                        ? Future.succeededFuture(new Posted(found.get(), true)) : Future.failedFuture(e))
                         : Future.failedFuture(e));
     }
 
