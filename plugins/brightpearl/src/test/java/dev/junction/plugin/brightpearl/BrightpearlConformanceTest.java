@@ -331,6 +331,37 @@ class BrightpearlConformanceTest extends ConnectorConformanceKit {
         assertThat(pages).isGreaterThanOrEqualTo(3);
     }
 
+    /** Starshipit's "status to import": names or ids, several separated by semicolons, custom statuses included. */
+    @Test
+    void aSemicolonListOfStatusesWithACustomOneSelectsExactlyThoseOrders() throws Exception {
+        Instant since = Instant.now().minus(Duration.ofSeconds(30));
+        long contact = contactId(control("POST", "/_sandbox/contacts", new JsonObject().put("email", "status-list@example.com")
+                .put("firstName", "Stat").put("lastName", "Us")).getJsonObject(0));
+        JsonArray items = new JsonArray();
+        // 1 New, 2 Processing, 3 Ready to ship (a custom status of the account), 8 On hold
+        for (int status : new int[]{1, 2, 3, 8}) {
+            items.add(new JsonObject().put("customer", new JsonObject().put("id", contact)).put("ref", "ST" + status)
+                    .put("statusId", status).put("rows", new JsonArray().add(new JsonObject().put("name", "Thing")
+                            .put("quantity", "1").put("net", "5").put("tax", "0"))));
+        }
+        Map<Integer, String> idByStatus = new java.util.HashMap<>();
+        JsonArray created = control("POST", "/_sandbox/orders", new JsonObject().put("items", items));
+        for (int i = 0; i < created.size(); i++) {
+            idByStatus.put(new int[]{1, 2, 3, 8}[i], String.valueOf(created.getJsonObject(i).getValue("id")));
+        }
+        var source = handlers(context("bp-status-list", goodSettings())).source("orders").orElseThrow();
+        Set<String> seen = new HashSet<>();
+        String token = null;
+        do {
+            SourcePage page = await(source.poll(new PollRequest(since, null, token, 50,
+                    new JsonObject().put("statuses", " processing ; Ready to ship;8 "))));
+            page.records().forEach(r -> seen.add(r.id()));
+            token = page.nextPageToken().orElse(null);
+        } while (token != null);
+        assertThat(seen).contains(idByStatus.get(2), idByStatus.get(3), idByStatus.get(8))
+                .doesNotContain(idByStatus.get(1));
+    }
+
     @Test
     void unknownStatusNameIsPermanentAndListsTheKnownOnes() throws Exception {
         var source = handlers(context("bp-status", goodSettings())).source("orders").orElseThrow();
