@@ -71,7 +71,14 @@ class FlowEndToEndTest {
         }
         startHub(TestHub.flow("items", new JsonObject().put("pollEvery", "PT1H").put("startFrom", "2026-11-01T00:00:00Z")));
 
-        Await.until("450 records synced", Duration.ofSeconds(30), () -> remote.sinkByRef().size() == 450);
+        Await.until("450 records at the remote", Duration.ofSeconds(30), () -> remote.sinkByRef().size() == 450);
+        Await.until("450 records committed as synced", Duration.ofSeconds(10), () -> {
+            try {
+                return count("items", SyncStatus.SYNCED) == 450;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         JsonObject run = hub.engine().runNow("items").await(10, TimeUnit.SECONDS);
         assertThat(run.getInteger("inserted")).as("second poll finds nothing new").isZero();
 
@@ -205,9 +212,11 @@ class FlowEndToEndTest {
                 .put("concurrency", 1));
 
         Await.until("ok1 synced after 503s", Duration.ofSeconds(30), () -> remote.sinkByRef().containsKey("src:ok1"));
-        Await.until("bad1 failed", Duration.ofSeconds(10), () -> {
+        // the remote has the write before the hub commits the outcome: wait for the committed states
+        Await.until("ok1 synced, bad1 failed, skip1 skipped", Duration.ofSeconds(10), () -> {
             try {
-                return count("items", SyncStatus.FAILED) == 1 && count("items", SyncStatus.SKIPPED) == 1;
+                return count("items", SyncStatus.SYNCED) == 1 && count("items", SyncStatus.FAILED) == 1
+                        && count("items", SyncStatus.SKIPPED) == 1;
             } catch (Exception e) {
                 return false;
             }
