@@ -1,5 +1,6 @@
 package dev.junction.sandbox.shiphero;
 
+import dev.junction.sandbox.testing.WebhookReceiver;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package dev.junction.sandbox.starshipit;
 
+import dev.junction.sandbox.testing.WebhookReceiver;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

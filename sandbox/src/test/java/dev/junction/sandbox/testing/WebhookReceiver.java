@@ -1,4 +1,4 @@
-package dev.junction.sandbox.shiphero;
+package dev.junction.sandbox.testing;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -10,14 +10,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A tiny loopback endpoint that records every webhook it receives and answers 200. */
-final class WebhookReceiver {
-    record Received(MultiMap headers, Buffer body) {
+/** Receives a simulator's webhook calls in a test: each request's headers and raw body, in arrival order. */
+public final class WebhookReceiver {
+    public record Received(MultiMap headers, Buffer body) {
     }
 
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private HttpServer server;
 
-    static WebhookReceiver start(Vertx vertx) throws Exception {
+    public static WebhookReceiver start(Vertx vertx) throws Exception {
         WebhookReceiver r = new WebhookReceiver();
         r.server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             r.queue.add(new Received(MultiMap.caseInsensitiveMultiMap().addAll(req.headers()), body));
@@ -27,19 +28,19 @@ final class WebhookReceiver {
         return r;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.actualPort() + "/hooks";
     }
 
     /** The next delivery, waiting up to 5 s; fails the test when nothing arrives. */
-    Received next() throws InterruptedException {
+    public Received next() throws InterruptedException {
         Received r = queue.poll(5, TimeUnit.SECONDS);
         if (r == null) throw new AssertionError("no webhook arrived within 5 s");
         return r;
     }
 
     /** A delivery arriving within {@code ms}; null when none. */
-    Received poll(long ms) throws InterruptedException {
+    public Received poll(long ms) throws InterruptedException {
         return queue.poll(ms, TimeUnit.MILLISECONDS);
     }
 }
