@@ -49,22 +49,28 @@ public record HubConfig(Path home, Path dataDir, Path pluginsDir, String host, i
     }
 
     static JsonObject readTree(Path file, Map<String, String> env) throws IOException {
-        String text = Files.readString(file);
-        Matcher m = ENV.matcher(text);
         StringBuilder sb = new StringBuilder();
         List<String> missing = new ArrayList<>();
-        while (m.find()) {
-            String v = env.get(m.group(1));
-            if (v == null) {
-                v = m.group(2);
+        for (String line : Files.readAllLines(file)) {
+            if (line.stripLeading().startsWith("#")) {
+                sb.append(line).append('\n'); // a comment may show the ${env:...} syntax without needing the variable
+                continue;
             }
-            if (v == null) {
-                missing.add(m.group(1));
-                v = "";
+            Matcher m = ENV.matcher(line);
+            while (m.find()) {
+                String v = env.get(m.group(1));
+                if (v == null) {
+                    v = m.group(2);
+                }
+                if (v == null) {
+                    missing.add(m.group(1));
+                    v = "";
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(v));
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            m.appendTail(sb);
+            sb.append('\n');
         }
-        m.appendTail(sb);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + " refers to environment variables that are not set: " + missing);
         }
