@@ -37,6 +37,7 @@ final class Scenarios {
     private final long seed;
     private final int concurrency;
     private final Duration timeout;
+    private final BenchEnv envs;
 
     Scenarios(Vertx vertx, Path root, Path work, Path plugins, long seed, int concurrency, Duration timeout) {
         this.vertx = vertx;
@@ -47,115 +48,7 @@ final class Scenarios {
         this.seed = seed;
         this.concurrency = concurrency;
         this.timeout = timeout;
-    }
-
-    /** One scenario's simulators and in-process hub. */
-    private record Env(Sandbox sandbox, Hub hub, Workload workload) {
-        String bp() {
-            return sandbox.baseUrl("brightpearl");
-        }
-
-        String bc() {
-            return sandbox.baseUrl("bigcommerce");
-        }
-    }
-
-    private Sandbox sandbox(Sandbox.Settings s) throws Exception {
-        return Sandbox.start(vertx, s).await(60, TimeUnit.SECONDS);
-    }
-
-    private Map<String, JsonObject> entryOverrides() {
-        Map<String, JsonObject> o = new HashMap<>();
-        o.put(ENTRY_FLOW, new JsonObject().put("concurrency", concurrency));
-        return o;
-    }
-
-    private Env startInProcess(String name, Sandbox.Settings settings, Set<String> connections, Set<String> flows,
-                               Map<String, JsonObject> overrides, boolean warehouses) throws Exception {
-        Sandbox sb = sandbox(settings);
-        Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
-        w.seedCatalogue(warehouses);
-        Path home = work.resolve(name);
-        BenchConfigs.wipe(home);
-        JsonObject cfgJson = BenchConfigs.build(root, sb, BenchConfigs.freePort(), home, plugins, connections, flows, overrides);
-        Path file = BenchConfigs.write(cfgJson, home.resolve("conf"));
-        HubConfig cfg = HubConfig.load(file, Map.of());
-        Hub hub = new Hub(vertx, cfg, Map.of(), Clock.systemUTC()).start().await(120, TimeUnit.SECONDS);
-        awaitStoreHooks(sb.baseUrl("bigcommerce"));
-        return new Env(sb, hub, w);
-    }
-
-    private void stop(Env env) {
-        if (env == null) return;
-        try {
-            env.hub().stop().await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("bench: hub stop: " + e.getMessage());
-        }
-        try {
-            env.sandbox().stop().await(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("bench: sandbox stop: " + e.getMessage());
-        }
-    }
-
-    /** Webhook registration runs after start; orders placed before it would reach the hub only by the sweep. */
-    private void awaitStoreHooks(String bc) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonArray hooks = (JsonArray) http.get(bc + "/_sandbox/hooks");
-            if (hooks.stream().anyMatch(h -> String.valueOf(((JsonObject) h).getValue("scope")).startsWith("store/order"))) return;
-            Workload.sleep(100);
-        }
-        throw new IllegalStateException("the hub did not register its store webhooks within 30 s");
-    }
-
-    /** Entry-flow record counts of the in-process hub. */
-    private static JsonObject counts(Hub hub) throws Exception {
-        for (FlowRuntime f : hub.engine().flows()) {
-            if (f.config().id().equals(ENTRY_FLOW)) {
-                return hub.engine().status(f).await(60, TimeUnit.SECONDS).getJsonObject("records");
-            }
-        }
-        throw new IllegalStateException("no flow " + ENTRY_FLOW);
-    }
-
-    private JsonObject countsOf(String flowId, Hub hub) throws Exception {
-        for (FlowRuntime f : hub.engine().flows()) {
-            if (f.config().id().equals(flowId)) return hub.engine().status(f).await(60, TimeUnit.SECONDS).getJsonObject("records");
-        }
-        return new JsonObject();
-    }
-
-    private static long settled(JsonObject records) {
-        return records.getLong("SYNCED", 0L) + records.getLong("FAILED", 0L) + records.getLong("SKIPPED", 0L);
-    }
-
-    private static long total(JsonObject records) {
-        long n = 0;
-        for (String k : records.fieldNames()) n += records.getLong(k);
-        return n;
-    }
-
-    /**
-     * Waits until every order placed in this and earlier phases ({@code expected} in all) is settled in the entry
-     * flow, printing progress every 5 s. Returns false on timeout.
-     */
-    private boolean awaitSettled(Env env, long expected, long deadlineMs, String label) throws Exception {
-        long lastPrint = 0;
-        while (System.currentTimeMillis() < deadlineMs) {
-            JsonObject c = counts(env.hub());
-            if (settled(c) >= expected) return true;
-            if (System.currentTimeMillis() - lastPrint >= 5_000) {
-                lastPrint = System.currentTimeMillis();
-                JsonObject bp = (JsonObject) http.get(env.bp() + "/_sandbox/stats");
-                System.out.printf("  [%s] %s records %s; Brightpearl sales orders posted %d; load %s%n", label,
-                        java.time.LocalTime.now().withNano(0), c.encode(), BenchHttp.route(bp, SALES_ORDER_ROUTE),
-                        Machine.loadAverage());
-            }
-            Workload.sleep(500);
-        }
-        return false;
+        this.envs = new BenchEnv(vertx, http, root, work, plugins, seed, concurrency);
     }
 
     // ---------------------------------------------------------------- throughput / latency / economy
@@ -165,15 +58,15 @@ final class Scenarios {
      * and settled first (not measured), then {@code orders} at {@code rate}/s (0 = as fast as possible).
      */
     JsonObject syncRun(String scenario, int warmup, int orders, double rate) throws Exception {
-        Env env = null;
+        BenchEnv.Env env = null;
         try {
-            env = startInProcess(scenario, new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)),
-                    Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), entryOverrides(), false);
+            env = envs.startInProcess(scenario, new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)),
+                    Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), envs.entryOverrides(), false);
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             if (warmup > 0) {
                 System.out.printf("  warm-up: %d orders at %s/s%n", warmup, rate <= 0 ? "max" : rate);
                 env.workload().placePaced(warmup, rate, deadline);
-                awaitSettled(env, warmup, deadline, "warm-up");
+                envs.awaitSettled(env, warmup, deadline, "warm-up");
             }
             env.workload().newPhase();
             JsonObject bc0 = (JsonObject) http.get(env.bc() + "/_sandbox/stats");
@@ -184,11 +77,11 @@ final class Scenarios {
             long t0 = System.currentTimeMillis();
             int placed = env.workload().placePaced(orders, rate, deadline);
             long placedMs = System.currentTimeMillis() - t0;
-            boolean done = awaitSettled(env, (long) warmup + placed, deadline, scenario);
+            boolean done = envs.awaitSettled(env, (long) warmup + placed, deadline, scenario);
             long elapsedMs = System.currentTimeMillis() - t0;
             JsonObject bc1 = (JsonObject) http.get(env.bc() + "/_sandbox/stats");
             JsonObject bp1 = (JsonObject) http.get(env.bp() + "/_sandbox/stats");
-            JsonObject records = counts(env.hub());
+            JsonObject records = BenchEnv.counts(env.hub());
             JsonObject arrivals = env.workload().arrivals("store");
             JsonObject bcCalls = BenchHttp.routeDelta(bc0, bc1);
             JsonObject bpCalls = BenchHttp.routeDelta(bp0, bp1);
@@ -209,7 +102,7 @@ final class Scenarios {
                     .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
             return out;
         } finally {
-            stop(env);
+            envs.stop(env);
         }
     }
 
@@ -237,10 +130,10 @@ final class Scenarios {
      * the measured calls per order allow.
      */
     JsonObject limits(int orders, Duration duration, int budget) throws Exception {
-        Env env = null;
+        BenchEnv.Env env = null;
         try {
-            env = startInProcess("limits", new Sandbox.Settings(0, seed, true, Duration.ofSeconds(3), budget, 0),
-                    Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), entryOverrides(), false);
+            env = envs.startInProcess("limits", new Sandbox.Settings(0, seed, true, Duration.ofSeconds(3), budget, 0),
+                    Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), envs.entryOverrides(), false);
             JsonObject metrics0 = env.hub().metrics().toJson();
             http.post(env.bp() + "/_sandbox/stats/reset", new JsonObject()); // start-up calls and their window forgotten
             String load0 = Machine.loadAverage();
@@ -257,7 +150,7 @@ final class Scenarios {
                         (System.currentTimeMillis() - t0) / 1000, created, bp.getLong("total"), bp.getLong("throttled"));
             }
             JsonObject bp = (JsonObject) http.get(env.bp() + "/_sandbox/stats");
-            JsonObject records = counts(env.hub());
+            JsonObject records = BenchEnv.counts(env.hub());
             JsonObject arrivals = env.workload().arrivals("store");
             double minutes = (System.currentTimeMillis() - t0) / 60_000.0;
             long synced = arrivals.getLong("salesOrders");
@@ -283,7 +176,7 @@ final class Scenarios {
                     .put("routes", bp.getJsonObject("routes")).put("series[s,salesOrders,calls,throttled]", s)
                     .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
         } finally {
-            stop(env);
+            envs.stop(env);
         }
     }
 
@@ -297,20 +190,20 @@ final class Scenarios {
         Sandbox sb = null;
         HubProcess hub = null;
         try {
-            sb = sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
+            sb = envs.sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
             Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
             w.seedCatalogue(false);
             Path home = work.resolve("backlog");
             BenchConfigs.wipe(home);
             int port = BenchConfigs.freePort();
             JsonObject cfg = BenchConfigs.build(root, sb, port, home, plugins, Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW),
-                    entryOverrides());
+                    envs.entryOverrides());
             Path file = BenchConfigs.write(cfg, home.resolve("conf"));
             hub = HubProcess.start(file, Files.createDirectories(home).resolve("hub.log"), List.of("-Xmx" + xmx));
             long readyMs = hub.awaitReady(port, Duration.ofSeconds(60));
             if (readyMs < 0) throw new IllegalStateException("hub did not become ready; see " + home.resolve("hub.log"));
             hub.sampleHeap(1_000);
-            awaitStoreHooks(sb.baseUrl("bigcommerce"));
+            envs.awaitStoreHooks(sb.baseUrl("bigcommerce"));
             String bp = sb.baseUrl("brightpearl");
             String api = "http://127.0.0.1:" + port + "/api/v1/flows/" + ENTRY_FLOW;
             http.put(bp + "/_sandbox/faults", new JsonObject().put("down", true));
@@ -324,11 +217,11 @@ final class Scenarios {
             JsonObject rec = new JsonObject();
             while (System.currentTimeMillis() < deadline) {
                 rec = ((JsonObject) http.get(api, BenchConfigs.ADMIN_TOKEN)).getJsonObject("records");
-                if (total(rec) >= placed) break;
+                if (BenchEnv.total(rec) >= placed) break;
                 Workload.sleep(1_000);
             }
             long ingestedMs = System.currentTimeMillis() - t0;
-            System.out.printf("  ingested %d in %.1f s while down: %s; heap peak so far %d MB%n", total(rec), ingestedMs / 1000.0,
+            System.out.printf("  ingested %d in %.1f s while down: %s; heap peak so far %d MB%n", BenchEnv.total(rec), ingestedMs / 1000.0,
                     rec.encode(), hub.peakHeapMb());
             JsonObject bpDown = (JsonObject) http.get(bp + "/_sandbox/stats");
             http.put(bp + "/_sandbox/faults", new JsonObject().put("down", false));
@@ -336,7 +229,7 @@ final class Scenarios {
             long lastPrint = 0;
             while (System.currentTimeMillis() < deadline) {
                 rec = ((JsonObject) http.get(api, BenchConfigs.ADMIN_TOKEN)).getJsonObject("records");
-                if (settled(rec) >= placed) break;
+                if (BenchEnv.settled(rec) >= placed) break;
                 if (System.currentTimeMillis() - lastPrint > 10_000) {
                     lastPrint = System.currentTimeMillis();
                     System.out.printf("  [backlog] %4ds after up: %s; heap peak %d MB%n", (lastPrint - up) / 1000, rec.encode(),
@@ -352,7 +245,7 @@ final class Scenarios {
                     .put("brightpearlUnavailableAnswers", bpDown.getLong("unavailable"))
                     .put("drainSeconds", drainMs / 1000.0)
                     .put("drainPerSecond", Workload.round(arrivals.getLong("salesOrders") / Math.max(0.001, drainMs / 1000.0)))
-                    .put("completed", settled(rec) >= placed).put("records", rec).put("brightpearl", arrivals)
+                    .put("completed", BenchEnv.settled(rec) >= placed).put("records", rec).put("brightpearl", arrivals)
                     .put("duplicates", arrivals.getLong("duplicates")).put("peakHeapMb", hub.peakHeapMb())
                     .put("peakRssMb", rss[1]).put("rssMbAtEnd", rss[0])
                     .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
@@ -368,7 +261,7 @@ final class Scenarios {
     JsonObject footprint(int runs, Duration idle) throws Exception {
         Sandbox sb = null;
         try {
-            sb = sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
+            sb = envs.sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
             JsonObject demo = BenchConfigs.demo(root.resolve("config/demo/hub.yaml"), Map.of());
             Set<String> conns = new java.util.HashSet<>();
             demo.getJsonArray("connections").forEach(c -> conns.add(((JsonObject) c).getString("id")));
@@ -419,14 +312,14 @@ final class Scenarios {
      * Brightpearl lacks have no goods-out note, so such orders never ship in full).
      */
     JsonObject chain(int orders, double rate, Duration shipAfter) throws Exception {
-        Env env = null;
+        BenchEnv.Env env = null;
         try {
             JsonObject demo = BenchConfigs.demo(root.resolve("config/demo/hub.yaml"), Map.of());
             Set<String> conns = new java.util.HashSet<>();
             demo.getJsonArray("connections").forEach(c -> conns.add(((JsonObject) c).getString("id")));
             Set<String> flows = new java.util.HashSet<>();
             demo.getJsonArray("flows").forEach(f -> flows.add(((JsonObject) f).getString("id")));
-            env = startInProcess("chain", new Sandbox.Settings(0, seed, false, shipAfter), conns, flows, entryOverrides(), true);
+            env = envs.startInProcess("chain", new Sandbox.Settings(0, seed, false, shipAfter), conns, flows, envs.entryOverrides(), true);
             String load0 = Machine.loadAverage();
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             long t0 = System.currentTimeMillis();
@@ -452,14 +345,14 @@ final class Scenarios {
             }
             double seconds = (lastChange - t0) / 1000.0;
             JsonObject flowCounts = new JsonObject();
-            for (FlowRuntime f : env.hub().engine().flows()) flowCounts.put(f.config().id(), countsOf(f.config().id(), env.hub()));
+            for (FlowRuntime f : env.hub().engine().flows()) flowCounts.put(f.config().id(), envs.countsOf(f.config().id(), env.hub()));
             return new JsonObject().put("scenario", "chain").put("orders", placed).put("offeredRatePerSecond", rate)
                     .put("warehouseShipAfter", shipAfter.toString()).put("shipped", shipped).put("partiallyShipped", partial)
                     .put("secondsToLastShipment", seconds)
                     .put("shippedOrPartialPerSecond", Workload.round((shipped + partial) / Math.max(0.001, seconds)))
                     .put("flows", flowCounts).put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
         } finally {
-            stop(env);
+            envs.stop(env);
         }
     }
 
