@@ -337,7 +337,7 @@ public final class FlowRuntime {
         if (!config.resyncOnChange()) {
             return Future.succeededFuture(1);
         }
-        return store.recordsBySource(config.id(), r.sourceId()).map(all -> all.size() > 1 ? 2 : 1);
+        return store.countBySource(config.id(), r.sourceId()).map(n -> n > 1 ? 2 : 1);
     }
 
     /** The stored payload, or for a thin record the source's current state of it. */

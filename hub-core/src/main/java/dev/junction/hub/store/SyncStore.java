@@ -75,6 +75,9 @@ public interface SyncStore {
     /** The records with this source id in a flow, newest first (manual import, sync-log look-ups). */
     Future<List<SyncRecord>> recordsBySource(String flowId, String sourceId);
 
+    /** How many records of a flow have this source id (any state); cheap: reads the unique key's index only. */
+    Future<Long> countBySource(String flowId, String sourceId);
+
     // ---- links ----
 
     Future<Optional<String>> findLink(String entity, String fromConnection, String id, String toConnection);

@@ -37,6 +37,10 @@ class ClaimCountTest {
         assertThat(store.releaseExpiredLeases(Instant.parse("9999-01-01T00:00:00Z")).await(5, TimeUnit.SECONDS)).isEqualTo(1);
         List<SyncRecord> again = store.claim("f", 10, now, Duration.ofMinutes(15)).await(5, TimeUnit.SECONDS);
         assertThat(again).singleElement().extracting(SyncRecord::claims).isEqualTo(2);
+        store.ingest(List.of(new NewRecord("f", "src", "items", "a1", "a1", "v2", "a1", "{}", now)), null, null)
+                .await(5, TimeUnit.SECONDS);
+        assertThat(store.countBySource("f", "a1").await(5, TimeUnit.SECONDS)).as("two states of a1").isEqualTo(2);
+        assertThat(store.countBySource("f", "other").await(5, TimeUnit.SECONDS)).isZero();
         store.close().await(5, TimeUnit.SECONDS);
     }
 }

@@ -249,6 +249,11 @@ public final class HsqldbSyncStore implements SyncStore {
         return jdbc.tx(c -> reader.bySource(c, flowId, sourceId));
     }
 
+    @Override
+    public Future<Long> countBySource(String flowId, String sourceId) {
+        return jdbc.tx(c -> reader.countBySource(c, flowId, sourceId));
+    }
+
     // ---- links ----
 
     @Override

@@ -104,6 +104,19 @@ final class RecordReader {
         }
     }
 
+    long countBySource(Connection c, String flowId, String sourceId) throws SQLException {
+        // (flow_id, source_id) is the prefix of the unique key, so this reads the index, not the rows
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM sync_record WHERE flow_id = ? AND source_id = ?")) {
+            ps.setString(1, flowId);
+            ps.setString(2, sourceId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Every status with its count, zeros included, so a dashboard need not guess missing keys. */
     Map<SyncStatus, Long> statusCounts(Connection c, String flowId) throws SQLException {
         Map<SyncStatus, Long> out = new EnumMap<>(SyncStatus.class);
