@@ -43,10 +43,13 @@ public record FlowConfig(String id, String description, Endpoint source, Endpoin
      * @param overlap       how far before the cursor each poll re-reads, for late-arriving records
      * @param startFrom     where the first poll starts when there is no cursor (go-live), null = now - overlap
      * @param schedules     cron-timed reconcile windows (e.g. nightly at 03:00 over 24 h)
+     * @param pollTimeout   the longest one page of a poll may take; a source that never answers (a lost
+     *                      future in a plugin) fails that run instead of stalling the flow's polls for good
      */
     public record Triggers(boolean webhook, Duration pollEvery, Duration overlap, Instant startFrom,
-                           List<Schedule> schedules) {
+                           List<Schedule> schedules, Duration pollTimeout) {
         public Triggers {
+            pollTimeout = pollTimeout == null ? Duration.ofMinutes(5) : pollTimeout;
             overlap = overlap == null ? Duration.ofMinutes(5) : overlap;
             schedules = schedules == null ? List.of() : List.copyOf(schedules);
         }
@@ -142,7 +145,9 @@ public record FlowConfig(String id, String description, Endpoint source, Endpoin
             }
             schedules.add(new Schedule(cron, duration(s.getString("window", "PT24H"), "triggers.schedules[" + i + "].window", problems)));
         }
-        return new Triggers(json.getBoolean("webhook", false), every, overlap, start, schedules);
+        Duration pollTimeout = json.containsKey("pollTimeout")
+                ? duration(json.getString("pollTimeout"), "triggers.pollTimeout", problems) : null;
+        return new Triggers(json.getBoolean("webhook", false), every, overlap, start, schedules, pollTimeout);
     }
 
     static Duration duration(String text, String field, List<String> problems) {

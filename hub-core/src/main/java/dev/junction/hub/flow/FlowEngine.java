@@ -200,6 +200,7 @@ public final class FlowEngine {
                 .put("pollEvery", c.triggers().pollEvery() == null ? null : c.triggers().pollEvery().toString())
                 .put("schedules", c.triggers().schedules().stream().map(s -> s.cron() + " over " + s.window()).toList());
         f.triggers().last().ifPresent(s -> base.put("lastRun", s.toJson()));
+        base.put("polling", f.running() && f.triggers().polling());
         return store.statusCounts(c.id()).map(counts -> {
             JsonObject cs = new JsonObject();
             for (SyncStatus s : SyncStatus.values()) {

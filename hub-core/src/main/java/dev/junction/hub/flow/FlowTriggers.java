@@ -77,6 +77,12 @@ final class FlowTriggers {
         return Optional.ofNullable(last);
     }
 
+    /** Whether a poll run is under way now. */
+    boolean polling() {
+        Future<RunSummary> r = running;
+        return r != null && !r.isComplete();
+    }
+
     private void scheduleNext(FlowConfig.Schedule s, CronSchedule cron) {
         if (stopped) {
             return;
@@ -153,6 +159,11 @@ final class FlowTriggers {
         } catch (RuntimeException e) {
             fetched = Future.failedFuture(e);
         }
+        Duration limit = flow.config().triggers().pollTimeout();
+        fetched = fetched.timeout(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .recover(e -> Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
+                        ? new dev.junction.api.error.RetryableException(flow.config().source().label()
+                        + " did not answer a poll page within " + limit + "; the next poll starts afresh") : e));
         fetched.compose(page -> {
             List<SourceRecord> fresh = moveCursor ? CursorMath.unseen(cursor, page.records()) : page.records();
             Cursor next = moveCursor ? CursorMath.advance(cursor, page.records()) : null;

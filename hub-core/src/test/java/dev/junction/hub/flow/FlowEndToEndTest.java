@@ -179,6 +179,15 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void aSourceThatNeverAnswersAPollDoesNotStallTheFlow() throws Exception {
+        remote.loseNextListings(1);
+        remote.putItem("late1", Instant.parse("2026-11-02T09:00:00Z"), new JsonObject().put("name", "after a lost poll"));
+        startHub(TestHub.flow("items", new JsonObject().put("pollEvery", "PT1S").put("pollTimeout", "PT1S")
+                .put("startFrom", "2026-11-01T00:00:00Z")));
+        Await.until("the item synced by a later poll", Duration.ofSeconds(20), () -> remote.sinkByRef().containsKey("src:late1"));
+    }
+
+    @Test
     void throttledSinkSlowsDownAndStillSyncsEverything() throws Exception {
         remote.sinkRateLimit(20); // 20 writes a second; the connector's own budget is far higher, so the remote throttles
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");

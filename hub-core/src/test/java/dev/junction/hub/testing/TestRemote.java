@@ -36,6 +36,7 @@ public final class TestRemote {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger sinkPosts = new AtomicInteger();
     private final AtomicInteger itemFetches = new AtomicInteger();
+    private final AtomicInteger loseListings = new AtomicInteger();
     private volatile int sinkPerSecond;
     private volatile long sinkLatencyMs;
     private long windowStart;
@@ -91,6 +92,9 @@ public final class TestRemote {
     }
 
     private void listItems(RoutingContext ctx) {
+        if (loseListings.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            ctx.response().putHeader("X-Test-Lose-Future", "true");
+        }
         Instant since = Instant.parse(ctx.queryParams().get("since"));
         String untilText = ctx.queryParams().get("until");
         Instant until = untilText == null ? Instant.MAX : Instant.parse(untilText);
@@ -186,6 +190,11 @@ public final class TestRemote {
 
     public int throttledCount() {
         return throttled.get();
+    }
+
+    /** The next {@code n} item listings make the test connector lose its poll future (a plugin bug). */
+    public void loseNextListings(int n) {
+        loseListings.set(n);
     }
 
     /** GETs of single items (a source's fetch). */

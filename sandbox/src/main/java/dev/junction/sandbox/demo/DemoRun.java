@@ -56,8 +56,9 @@ final class DemoRun {
             // Every placed order must have reached the back office (synced, failed or skipped) before calm counts.
             JsonObject entry = s.getJsonObject("flows").getJsonObject(ENTRY_FLOW, new JsonObject());
             long accounted = entry.getLong("synced", 0L) + entry.getLong("failed", 0L) + entry.getLong("skipped", 0L);
+            // ...and no poll may be under way: a slow or stuck poll is work not yet visible as records
             boolean settled = placed >= orders && accounted >= orders && s.getLong("pending") == 0
-                    && System.currentTimeMillis() - lastChange >= QUIET.toMillis();
+                    && !s.getBoolean("polling") && System.currentTimeMillis() - lastChange >= QUIET.toMillis();
             if (timeout != null && (settled || System.currentTimeMillis() > deadline)) {
                 vertx.cancelTimer(id);
                 storeShipped().onComplete(ar -> done.complete(s.put("settled", settled)
@@ -96,12 +97,14 @@ final class DemoRun {
             JsonObject flows = new JsonObject();
             long pending = 0;
             long failed = 0;
+            boolean polling = false;
             for (int i = 0; i < cf.size(); i++) {
                 JsonObject st = cf.resultAt(i);
                 JsonObject r = st.getJsonObject("records");
                 long p = r.getLong("PENDING") + r.getLong("IN_PROGRESS");
                 pending += "RUNNING".equals(st.getString("state")) ? p : 0;
                 failed += r.getLong("FAILED");
+                polling |= st.getBoolean("polling", false);
                 flows.put(st.getString("id"), new JsonObject().put("state", st.getString("state"))
                         .put("synced", r.getLong("SYNCED")).put("failed", r.getLong("FAILED")).put("pending", p)
                         .put("skipped", r.getLong("SKIPPED")));
@@ -111,7 +114,7 @@ final class DemoRun {
                 lastCounts = counts;
                 lastChange = System.currentTimeMillis();
             }
-            return new JsonObject().put("orders", orders).put("placed", placed).put("pending", pending).put("failed", failed)
+            return new JsonObject().put("orders", orders).put("placed", placed).put("pending", pending).put("failed", failed).put("polling", polling)
                     .put("elapsedSeconds", (System.currentTimeMillis() - started) / 1000).put("flows", flows);
         });
     }
