@@ -105,6 +105,9 @@ final class DemoRun {
                 pending += "RUNNING".equals(st.getString("state")) ? p : 0;
                 failed += r.getLong("FAILED");
                 polling |= st.getBoolean("polling", false);
+                // a last run that failed is work not done: not settled until a run succeeds
+                JsonObject lastRun = st.getJsonObject("lastRun");
+                polling |= "RUNNING".equals(st.getString("state")) && lastRun != null && lastRun.getString("error") != null;
                 flows.put(st.getString("id"), new JsonObject().put("state", st.getString("state"))
                         .put("synced", r.getLong("SYNCED")).put("failed", r.getLong("FAILED")).put("pending", p)
                         .put("skipped", r.getLong("SKIPPED")));

@@ -32,7 +32,22 @@ import java.util.Set;
  * whether this shipment completed the order), so the mapper needs no lookups.
  */
 public final class ShipmentsSource implements SourceHandler {
+    /** Shipped orders remembered; a poll re-reads its whole overlap window, and each look-up is an API call. */
+    private static final int ORDER_CACHE_SIZE = 10_000;
+
     private final DropStreamApi api;
+    /**
+     * DropStream orders already fully shipped, by order number. Their facts can no longer change, so a
+     * shipment read again (every poll re-reads its window) needs no API call; at the API's 120 calls a
+     * minute, looking them all up again made each poll slower than the poll interval, until polls starved.
+     */
+    private final Map<String, JsonObject> shippedOrders = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
+                    return size() > ORDER_CACHE_SIZE;
+                }
+            });
     private final OutFolder out;
     private final Logger log;
 
@@ -128,7 +143,7 @@ public final class ShipmentsSource implements SourceHandler {
         for (Pager.Entry e : page) {
             String order = e.payload().getString("order_number");
             if (order != null && Problem.of(e.payload()) == null) {
-                orders.computeIfAbsent(order, api::orderByExternalId);
+                orders.computeIfAbsent(order, this::order);
             }
         }
         return Future.all(new ArrayList<>(orders.values())).map(done -> {
@@ -143,6 +158,18 @@ public final class ShipmentsSource implements SourceHandler {
                 records.add(new SourceRecord(e.id(), key, e.at(), null, payload));
             }
             return records;
+        });
+    }
+
+    private Future<Optional<JsonObject>> order(String orderNumber) {
+        JsonObject known = shippedOrders.get(orderNumber);
+        if (known != null) {
+            return Future.succeededFuture(Optional.of(known));
+        }
+        return api.orderByExternalId(orderNumber).map(found -> {
+            found.filter(o -> "shipped".equals(o.getString("fulfillment_state")))
+                    .ifPresent(o -> shippedOrders.put(orderNumber, o));
+            return found;
         });
     }
 

@@ -115,8 +115,14 @@ class FilesBackTest {
         JsonObject shipped = sandbox.ship(sandbox.ordersNumbered("bp-main:8001").get(0).getValue("id"));
         String tracking = shipped.getString("tracking_number");
 
+        long before = sandbox.stats().getLong("requests");
         List<SourceRecord> records = pollAll("shipments");
+        long firstPoll = sandbox.stats().getLong("requests") - before;
         assertThat(records).extracting(SourceRecord::id).containsOnlyOnce("bp-main:8001|" + tracking);
+        // every poll re-reads its window; the shipped order's facts are remembered, so no order look-up again
+        long beforeReRead = sandbox.stats().getLong("requests");
+        assertThat(pollAll("shipments")).extracting(SourceRecord::id).contains("bp-main:8001|" + tracking);
+        assertThat(sandbox.stats().getLong("requests") - beforeReRead).as("API calls of a re-read").isLessThan(firstPoll);
         SourceRecord record = records.stream().filter(r -> r.id().equals("bp-main:8001|" + tracking)).findFirst().orElseThrow();
         Shipment s = new ShipmentMapper().map(record.payload(), mapping(new JsonObject()));
 
