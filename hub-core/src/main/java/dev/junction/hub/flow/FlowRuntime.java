@@ -168,11 +168,26 @@ public final class FlowRuntime {
      * cursor if given; then wakes the pump. Completes only once the records are durable.
      */
     Future<IngestResult> ingest(List<SourceRecord> records, Cursor cursor) {
+        return ingest(records, cursor, false);
+    }
+
+    /**
+     * As {@link #ingest(List, Cursor)}; with {@code thin}, each record is stored by id alone and fetched from
+     * the source when processed. Only for flows that sync each source record once: their dedupe key is the
+     * source id, so a thin record and the same record read in full are one record, and a listed record
+     * already stored costs nothing more than the insert the store refuses.
+     */
+    Future<IngestResult> ingest(List<SourceRecord> records, Cursor cursor, boolean thin) {
+        if (thin && config.resyncOnChange()) {
+            throw new IllegalStateException("flow '" + config.id() + "' syncs every change, so it cannot store records thin");
+        }
         List<NewRecord> rows = new ArrayList<>(records.size());
         for (SourceRecord r : records) {
             String contentKey = config.resyncOnChange() ? RecordKeys.contentKey(r) : RecordKeys.ONCE;
+            String payload = thin ? ThinPayload.of(r.id()) : r.payload().encode();
+            String search = thin ? r.id() : RecordKeys.searchText(r);
             rows.add(new NewRecord(config.id(), config.source().connection(), config.source().stream(), r.id(), r.entityKey(),
-                    contentKey, RecordKeys.searchText(r), r.payload().encode(), r.modifiedAt()));
+                    contentKey, search, payload, r.modifiedAt()));
         }
         if (rows.isEmpty() && cursor == null) {
             return Future.succeededFuture(new IngestResult(List.of(), 0));
@@ -187,28 +202,17 @@ public final class FlowRuntime {
     }
 
     /**
-     * Stores webhook events by id alone, to be fetched when processed. Only for flows that sync each source
-     * record once: their dedupe key is the source id, so a thin record and the same record read in full by a
-     * sweep are one record. The webhook is then answered after one insert instead of after the remote calls
-     * a fetch costs, which keeps senders that time out (and deactivate slow hooks) from re-sending.
+     * Stores webhook events by id alone, to be fetched when processed (see {@link #ingest(List, Cursor, boolean)}).
+     * The webhook is then answered after one insert instead of after the remote calls a fetch costs, which
+     * keeps senders that time out (and deactivate slow hooks) from re-sending.
      */
     Future<IngestResult> ingestThin(List<String> sourceIds) {
-        if (sourceIds.isEmpty()) {
-            return Future.succeededFuture(new IngestResult(List.of(), 0));
-        }
-        List<NewRecord> rows = new ArrayList<>(sourceIds.size());
         Instant now = clock.instant();
+        List<SourceRecord> listed = new ArrayList<>(sourceIds.size());
         for (String id : sourceIds) {
-            rows.add(new NewRecord(config.id(), config.source().connection(), config.source().stream(), id, id,
-                    RecordKeys.ONCE, id, ThinPayload.of(id), now));
+            listed.add(new SourceRecord(id, id, now, null, new JsonObject()));
         }
-        return store.ingest(rows, null, null).map(ids -> {
-            metrics.increment("flow.ingested", "flow", config.id());
-            if (!ids.isEmpty()) {
-                signal();
-            }
-            return new IngestResult(ids, rows.size() - ids.size());
-        });
+        return listed.isEmpty() ? Future.succeededFuture(new IngestResult(List.of(), 0)) : ingest(listed, null, true);
     }
 
     /** @param ids the new records' ids; {@code duplicates} were already stored in the same state */

@@ -152,7 +152,11 @@ final class FlowTriggers {
     private void page(String kind, Instant since, Instant until, String token, Cursor cursor, boolean moveCursor,
                       int[] counts, Instant started, Promise<RunSummary> done) {
         FlowBinding b = flow.binding();
-        PollRequest req = new PollRequest(since, until, token, PAGE_SIZE, flow.config().source().options());
+        // A flow that syncs each record once keeps only new ids from a page and fetches each when it processes
+        // it, so the source may list without sub-resources: a sweep then costs one call per page, not several
+        // per already-stored record.
+        boolean listOnly = !flow.config().resyncOnChange();
+        PollRequest req = new PollRequest(since, until, token, PAGE_SIZE, flow.config().source().options(), listOnly);
         Future<SourcePage> fetched;
         try {
             fetched = PluginHost.withClassLoader(b.source().classLoader(), () -> b.sourceHandler().poll(req));
@@ -169,7 +173,7 @@ final class FlowTriggers {
             Cursor next = moveCursor ? CursorMath.advance(cursor, page.records()) : null;
             counts[0]++;
             counts[1] += page.records().size();
-            return flow.ingest(fresh, next).map(res -> {
+            return flow.ingest(fresh, next, listOnly && page.listed()).map(res -> {
                 counts[2] += res.ids().size();
                 counts[3] += res.duplicates() + (page.records().size() - fresh.size());
                 return new Object[]{page, next};

@@ -155,6 +155,34 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void aSyncOnceFlowSweepsByListingAndFetchesOnlyNewRecordsWhenProcessing() throws Exception {
+        Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            remote.putItem("s" + i, t0.plusSeconds(i), new JsonObject().put("name", "full " + i));
+        }
+        startHub(TestHub.flow("items", new JsonObject().put("pollEvery", "PT1H").put("startFrom", "2026-11-01T00:00:00Z"))
+                .put("resyncOnChange", false));
+        Await.until("5 synced", Duration.ofSeconds(20), () -> remote.sinkByRef().size() == 5);
+        // the listing carried no content: what reached the sink was fetched by id when processed
+        assertThat(remote.sinkByRef().get("src:s3").getString("name")).isEqualTo("full 3");
+        Await.until("5 committed", Duration.ofSeconds(10), () -> {
+            try {
+                return count("items", SyncStatus.SYNCED) == 5;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(remote.itemFetches()).as("one fetch per new record").isEqualTo(5);
+
+        remote.putItem("s9", t0.plusSeconds(30), new JsonObject().put("name", "new one"));
+        JsonObject run = hub.engine().runNow("items").await(10, TimeUnit.SECONDS);
+        assertThat(run.getInteger("inserted")).as("only the new record is stored").isEqualTo(1);
+        Await.until("s9 synced", Duration.ofSeconds(20), () -> remote.sinkByRef().containsKey("src:s9"));
+        assertThat(remote.itemFetches()).as("records already stored cost no fetch on a later sweep").isEqualTo(6);
+        assertThat(remote.sinkWrites()).hasSize(6);
+    }
+
+    @Test
     void aSyncOnceFlowAnswersAThinWebhookBeforeFetchingAndFetchesWhenProcessing() throws Exception {
         remote.putItem("t9", Instant.parse("2026-11-02T09:00:00Z"), new JsonObject().put("name", "fetched later"));
         remote.putItem("gone-filtered", Instant.parse("2026-11-02T09:00:00Z"), new JsonObject().put("skipFetch", true));

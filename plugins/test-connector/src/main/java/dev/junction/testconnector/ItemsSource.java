@@ -39,9 +39,9 @@ final class ItemsSource implements SourceHandler {
             return Future.succeededFuture(r);
         }).compose(TestRemoteClient::json).map(body -> {
             List<SourceRecord> out = new ArrayList<>();
-            body.getJsonArray("items").forEach(o -> out.add(record((JsonObject) o)));
+            body.getJsonArray("items").forEach(o -> out.add(req.listOnly() ? listed((JsonObject) o) : record((JsonObject) o)));
             String next = body.getString("next");
-            return new SourcePage(out, Optional.ofNullable(next));
+            return new SourcePage(out, Optional.ofNullable(next), req.listOnly());
         });
     }
 
@@ -61,6 +61,13 @@ final class ItemsSource implements SourceHandler {
     static SourceRecord record(JsonObject item) {
         return new SourceRecord(item.getString("id"), item.getString("entity", item.getString("id")),
                 Instant.parse(item.getString("modifiedAt")), item.getString("version"), item);
+    }
+
+    /** What a listing would give without sub-resources: identity and version, not the content. */
+    private static SourceRecord listed(JsonObject item) {
+        JsonObject head = new JsonObject().put("id", item.getString("id")).put("modifiedAt", item.getString("modifiedAt"));
+        return new SourceRecord(item.getString("id"), item.getString("entity", item.getString("id")),
+                Instant.parse(item.getString("modifiedAt")), item.getString("version"), head);
     }
 
     private static String enc(String s) {
