@@ -18,6 +18,8 @@ final class BcStore {
     final Stats stats = new Stats();
     final LongSupplier clockMs;
     private final Map<Integer, BcOrder> orders = new ConcurrentHashMap<>();
+    /** Customer id to the address of their last generated order, which a returning customer mostly reuses. */
+    final Map<Integer, io.vertx.core.json.JsonObject> generatedAddresses = new ConcurrentHashMap<>();
     final AtomicInteger orderIds = new AtomicInteger(100);
     final AtomicInteger lineIds = new AtomicInteger(1);
     final AtomicInteger addressIds = new AtomicInteger(1);
@@ -65,6 +67,7 @@ final class BcStore {
 
     void clear() {
         orders.clear();
+        generatedAddresses.clear();
         catalog.clear();
         inventory.clear();
         hooks.clear();

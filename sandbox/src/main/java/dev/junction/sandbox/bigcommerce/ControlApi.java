@@ -103,7 +103,8 @@ final class ControlApi {
             JsonArray ids = new JsonArray();
             double repeatRate = in.getDouble("repeatRate", -1.0);
             if (repeatRate > 1) throw new Formats.BadInput("repeatRate must be 0..1");
-            for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate)) {
+            double addressChangeRate = in.getDouble("addressChangeRate", OrderGenerator.DEFAULT_ADDRESS_CHANGE_RATE);
+            for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate, addressChangeRate)) {
                 store.put(o);
                 events.created(o.id);
                 ids.add(o.id);

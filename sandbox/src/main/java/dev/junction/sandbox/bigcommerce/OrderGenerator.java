@@ -14,6 +14,13 @@ import java.util.Random;
  * coupons and manual discounts spread over the lines, free-shipping coupons, gift wrapping, gift
  * certificates, messages and foreign currencies. The same seed and catalog give the same orders (dates
  * are "now", so pollers see them).
+ *
+ * <p>A repeat customer mostly orders to the address of their previous generated order (billing and shipping,
+ * with the same name and phone), as real returning customers do; with probability {@code addressChangeRate}
+ * they come with a new one, which then becomes the one they keep. The store remembers each customer's last
+ * generated address across calls ({@link BcStore#generatedAddresses}), so batches of a benchmark behave like
+ * one stream; the keep-or-change draws come from their own random sequence of the seed, so the rest of an
+ * order (lines, coupons, shipping) is drawn as it would be without them.
  */
 final class OrderGenerator {
     private static final String[] FIRST = {"Jane", "John", "Ava", "Liam", "Mia", "Noah", "Zoe", "Omar", "Ines", "Kai"};
@@ -31,22 +38,35 @@ final class OrderGenerator {
         this.factory = factory;
     }
 
+    /** Share of a repeat customer's orders that come with a new address, unless a call says otherwise. */
+    static final double DEFAULT_ADDRESS_CHANGE_RATE = 0.15;
+
     List<BcOrder> generate(int count, long seed) {
         return generate(count, seed, -1);
     }
 
-    /**
-     * @param repeatRate share of orders (0..1) placed by a customer who ordered before; negative = the
-     *                   default of about a third (benchmarks ask for 0.6)
-     */
     List<BcOrder> generate(int count, long seed, double repeatRate) {
+        return generate(count, seed, repeatRate, DEFAULT_ADDRESS_CHANGE_RATE);
+    }
+
+    /**
+     * @param repeatRate        share of orders (0..1) placed by a customer who ordered before; negative = the
+     *                          default of about a third (benchmarks ask for 0.6)
+     * @param addressChangeRate chance (0..1) that a repeat customer's order goes to a new address instead of
+     *                          the one of their previous generated order
+     */
+    List<BcOrder> generate(int count, long seed, double repeatRate, double addressChangeRate) {
+        if (addressChangeRate < 0 || addressChangeRate > 1) throw new Formats.BadInput("addressChangeRate must be 0..1");
         if (store.catalog.variants().isEmpty()) seedCatalog();
         Random r = new Random(seed);
+        // Its own sequence, so keeping or changing addresses does not shift the draws of everything else.
+        Random moves = new Random(seed ^ 0x6A09E667F3BCC909L);
         List<Catalog.Variant> variants = store.catalog.variants();
         List<Catalog.Customer> known = new ArrayList<>(store.catalog.customers());
         List<BcOrder> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(factory.create(order(r, variants, known, repeatRate), OrderStatuses.AWAITING_FULFILLMENT, "www"));
+            out.add(factory.create(order(r, moves, variants, known, repeatRate, addressChangeRate),
+                    OrderStatuses.AWAITING_FULFILLMENT, "www"));
         }
         return out;
     }
@@ -68,14 +88,20 @@ final class OrderGenerator {
         }
     }
 
-    private JsonObject order(Random r, List<Catalog.Variant> variants, List<Catalog.Customer> known, double repeatRate) {
+    private JsonObject order(Random r, Random moves, List<Catalog.Variant> variants, List<Catalog.Customer> known,
+                             double repeatRate, double addressChangeRate) {
         Catalog.Customer customer = customer(r, known, repeatRate);
         String[] city = CITIES[r.nextInt(CITIES.length)];
         JsonObject address = new JsonObject().put("first_name", customer.firstName()).put("last_name", customer.lastName())
                 .put("company", "").put("street_1", (1 + r.nextInt(999)) + " Main Street").put("street_2", "")
                 .put("city", city[0]).put("state", city[1]).put("zip", city[2]).put("country", city[3])
                 .put("country_iso2", city[4]).put("phone", "555-01" + (10 + r.nextInt(89))).put("email", customer.email());
-        boolean taxed = "US".equals(city[4]);
+        JsonObject previous = store.generatedAddresses.get(customer.id());
+        if (previous != null && moves.nextDouble() >= addressChangeRate) {
+            address = previous.copy();
+        }
+        store.generatedAddresses.put(customer.id(), address.copy());
+        boolean taxed = "US".equals(address.getString("country_iso2"));
         BigDecimal taxRate = taxed ? new BigDecimal("0.0825") : BigDecimal.ZERO;
         int lineCount = 1 + r.nextInt(8);
         // Distinct variants drawn without replacement (a set of taken indexes, not a copy of a large catalog).

@@ -125,4 +125,67 @@ class BigCommerceCatalogInventoryTest {
                     .isEqualTo(orders.getJsonObject(i).getJsonArray("products").size());
         }
     }
+
+    @Test
+    void repeatCustomersMostlyKeepTheAddressOfTheirPreviousOrder() {
+        bc.control(HttpMethod.POST, "/_sandbox/reset", null);
+        JsonArray keep = generate(new JsonObject().put("count", 300).put("seed", 5).put("repeatRate", 0.6));
+        int[] kept = repeatOrders(keep);
+        // About 85% (the default addressChangeRate is 0.15) of repeat orders reuse the previous address.
+        assertThat(kept[1]).isGreaterThan(100);
+        assertThat((double) kept[0] / kept[1]).isBetween(0.75, 0.95);
+
+        // Same seed on a fresh store: the same addresses, order by order.
+        bc.control(HttpMethod.POST, "/_sandbox/reset", null);
+        JsonArray again = generate(new JsonObject().put("count", 300).put("seed", 5).put("repeatRate", 0.6));
+        for (int i = 0; i < keep.size(); i++) {
+            assertThat(again.getJsonObject(i).getJsonObject("billing_address"))
+                    .isEqualTo(keep.getJsonObject(i).getJsonObject("billing_address"));
+        }
+
+        // The memory spans calls (a benchmark generates in batches): rate 0 keeps every address, 1 changes it.
+        int[] always = repeatOrders(generate(new JsonObject().put("count", 200).put("seed", 6).put("repeatRate", 0.6)
+                .put("addressChangeRate", 0)));
+        assertThat(always[0]).isEqualTo(always[1]).isGreaterThan(50);
+        int[] never = repeatOrders(generate(new JsonObject().put("count", 200).put("seed", 7).put("repeatRate", 0.6)
+                .put("addressChangeRate", 1)));
+        assertThat(never[1]).isGreaterThan(50);
+        assertThat(never[0]).isLessThan(never[1] / 20);
+
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/generate-orders", new JsonObject().put("count", 1)
+                .put("addressChangeRate", 1.5)).statusCode()).isEqualTo(400);
+    }
+
+    /** Generates and answers every order of the store so far (snapshots, in id order). */
+    private JsonArray generate(JsonObject request) {
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/generate-orders", request).statusCode()).isEqualTo(201);
+        return bc.control(HttpMethod.GET, "/_sandbox/orders", null).bodyAsJsonArray();
+    }
+
+    /**
+     * Over the orders of customers who ordered before (in id order), {kept, total}: kept counts those whose
+     * billing address (name, street, city, phone...) and shipping address both equal the previous order's.
+     * Only the last 200 orders are counted when the store holds more, so each call judges its own batch.
+     */
+    private static int[] repeatOrders(JsonArray orders) {
+        java.util.Map<Object, JsonObject> last = new java.util.HashMap<>();
+        int kept = 0;
+        int total = 0;
+        int from = Math.max(0, orders.size() - 200);
+        for (int i = 0; i < orders.size(); i++) {
+            JsonObject o = orders.getJsonObject(i);
+            JsonObject billing = o.getJsonObject("billing_address").copy();
+            billing.remove("form_fields");
+            JsonObject previous = last.put(o.getValue("customer_id"), billing);
+            if (previous == null || i < from) continue;
+            total++;
+            JsonObject shipping = o.getJsonArray("shipping_addresses").getJsonObject(0);
+            boolean same = billing.equals(previous);
+            for (String f : billing.fieldNames()) {
+                same &= String.valueOf(billing.getValue(f)).equals(String.valueOf(shipping.getValue(f)));
+            }
+            if (same) kept++;
+        }
+        return new int[]{kept, total};
+    }
 }
