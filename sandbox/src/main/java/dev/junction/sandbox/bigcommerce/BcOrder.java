@@ -88,6 +88,90 @@ final class BcOrder {
         return out;
     }
 
+    /**
+     * The order as {@code GET /orders/{id}} (or the list) returns it with {@code include=consignments} or
+     * {@code include=consignments.line_items} and {@code consignment_structure=object}: the links plus a
+     * {@code consignments} object (see {@link #consignments}).
+     */
+    synchronized JsonObject render(String apiBase, boolean consignments, boolean lineItems) {
+        JsonObject out = render(apiBase);
+        if (consignments) out.put("consignments", consignments(apiBase, lineItems));
+        return out;
+    }
+
+    /**
+     * {@code orderConsignment_Get}: one shipping consignment per shipping address that has items (its id is
+     * the address id, its line items the products whose {@code order_address_id} is that address), no pickups, the gift
+     * certificates in one email consignment and any other line without a shipping address (digital goods)
+     * in one download consignment, both to the billing email. Line items are the very objects
+     * {@code /products} returns with {@code lineItems}, otherwise links to them ({@code products_Resource}).
+     */
+    synchronized JsonObject consignments(String apiBase, boolean lineItems) {
+        JsonArray shipping = new JsonArray();
+        java.util.Set<Integer> addressIds = new java.util.HashSet<>();
+        for (JsonObject a : addresses) {
+            int addressId = a.getInteger("id");
+            addressIds.add(addressId);
+            JsonArray items = lineItems(apiBase, lineItems, l -> l.getInteger("order_address_id", 0) == addressId
+                    && !isGiftCertificate(l));
+            // A consignment is items going somewhere: the spec cannot even express an empty one (an empty
+            // line_items matches both of its oneOf branches), so an address the sandbox holds without items
+            // (only seeding can make one) is in /shipping_addresses but not a consignment.
+            if (items.isEmpty()) continue;
+            JsonObject c = new JsonObject().put("id", addressId);
+            for (String f : ADDRESS_FIELDS) c.put(f, a.getValue(f));
+            c.put("form_fields", a.getJsonArray("form_fields", new JsonArray()).copy());
+            c.put("shipping_method", a.getValue("shipping_method"));
+            c.put("line_items", items);
+            c.put("items_total", a.getValue("items_total")).put("items_shipped", a.getValue("items_shipped"));
+            // The consignment schema declares its costs as numbers, where /shipping_addresses has money strings.
+            for (String f : List.of("base_cost", "cost_ex_tax", "cost_inc_tax", "cost_tax", "base_handling_cost",
+                    "handling_cost_ex_tax", "handling_cost_inc_tax", "handling_cost_tax")) {
+                c.put(f, Double.parseDouble(String.valueOf(a.getValue(f, "0"))));
+            }
+            c.put("cost_tax_class_id", a.getValue("cost_tax_class_id"))
+                    .put("handling_cost_tax_class_id", a.getValue("handling_cost_tax_class_id"))
+                    .put("shipping_zone_id", a.getValue("shipping_zone_id"))
+                    .put("shipping_zone_name", a.getValue("shipping_zone_name"));
+            String quotes = "/orders/" + id + "/consignments/shipping/" + addressId + "/shipping_quotes";
+            c.put("shipping_quotes", link(apiBase + "/v2" + quotes, quotes));
+            shipping.add(c);
+        }
+        String recipient = fields.getJsonObject("billing_address").getString("email", "");
+        JsonArray downloads = new JsonArray();
+        JsonArray digital = lineItems(apiBase, lineItems, l -> !isGiftCertificate(l)
+                && !addressIds.contains(l.getInteger("order_address_id", 0)));
+        if (!digital.isEmpty()) downloads.add(new JsonObject().put("recipient_email", recipient).put("line_items", digital));
+        JsonArray giftCertificates = new JsonArray();
+        JsonArray certificates = lineItems(apiBase, lineItems, BcOrder::isGiftCertificate);
+        if (!certificates.isEmpty()) {
+            giftCertificates.add(new JsonObject().put("recipient_email", recipient).put("line_items", certificates));
+        }
+        return new JsonObject().put("pickups", new JsonArray()).put("shipping", shipping).put("downloads", downloads)
+                .put("email", new JsonObject().put("gift_certificates", giftCertificates));
+    }
+
+    private static final List<String> ADDRESS_FIELDS = List.of("first_name", "last_name", "company", "street_1",
+            "street_2", "city", "state", "zip", "country", "country_iso2", "phone", "email");
+
+    private static boolean isGiftCertificate(JsonObject line) {
+        return "giftcertificate".equals(line.getString("type"));
+    }
+
+    private JsonArray lineItems(String apiBase, boolean full, java.util.function.Predicate<JsonObject> which) {
+        JsonArray out = new JsonArray();
+        for (JsonObject l : products) {
+            if (!which.test(l)) continue;
+            if (full) {
+                out.add(l.copy());
+            } else {
+                String resource = "/orders/" + id + "/products/" + l.getInteger("id");
+                out.add(link(apiBase + "/v2" + resource, resource));
+            }
+        }
+        return out;
+    }
+
     private static JsonObject link(String url, String resource) {
         return new JsonObject().put("url", url).put("resource", resource);
     }

@@ -37,8 +37,10 @@ final class OrdersApi {
         router.get(v2 + "/orders/count").handler(guard(this::count));
         router.get(v2 + "/orders").handler(guard(this::list));
         router.post(v2 + "/orders").handler(guard(this::create));
-        router.get(v2 + "/orders/:order_id").handler(guard(ctx -> withOrder(ctx,
-                o -> Replies.json(ctx, 200, o.render(store.apiBase())))));
+        router.get(v2 + "/orders/:order_id").handler(guard(ctx -> {
+            Includes includes = Includes.of(ctx);
+            withOrder(ctx, o -> Replies.json(ctx, 200, includes.render(o, store.apiBase())));
+        }));
         router.put(v2 + "/orders/:order_id").handler(guard(this::update));
         router.get(v2 + "/orders/:order_id/products").handler(guard(ctx -> withOrder(ctx,
                 o -> Replies.v2List(ctx, page(ctx, o.products())))));
@@ -55,10 +57,52 @@ final class OrdersApi {
 
     private void list(RoutingContext ctx) {
         Replies.Page page = Replies.page(ctx, 50, 250);
+        Includes includes = Includes.of(ctx);
         List<BcOrder> matching = store.orders().stream().filter(filter(ctx)).sorted(sort(ctx)).toList();
         JsonArray out = new JsonArray();
-        page.slice(matching).forEach(o -> out.add(o.render(store.apiBase())));
+        page.slice(matching).forEach(o -> out.add(includes.render(o, store.apiBase())));
         Replies.v2List(ctx, out);
+    }
+
+    /**
+     * The {@code include} and {@code consignment_structure} query parameters of {@code GET /orders} and
+     * {@code GET /orders/{id}}: {@code include} is a comma-separated list ({@code style: form, explode: false})
+     * of {@code consignments} and {@code consignments.line_items} (which implies the first). Only the object
+     * structure is simulated, so an include without {@code consignment_structure=object} is refused rather
+     * than answered in a made-up legacy shape; {@code fees} (documented, not modelled) is refused too.
+     */
+    record Includes(boolean consignments, boolean lineItems) {
+        static Includes of(RoutingContext ctx) {
+            boolean consignments = false;
+            boolean lineItems = false;
+            for (String param : ctx.request().params().getAll("include")) {
+                for (String value : param.split(",")) {
+                    switch (value.trim()) {
+                        case "" -> { }
+                        case "consignments" -> consignments = true;
+                        case "consignments.line_items" -> {
+                            consignments = true;
+                            lineItems = true;
+                        }
+                        default -> throw new Formats.BadInput("include '" + value.trim() + "' is not supported by the "
+                                + "sandbox (consignments, consignments.line_items)");
+                    }
+                }
+            }
+            String structure = ctx.request().getParam("consignment_structure");
+            if (structure != null && !structure.equals("object")) {
+                throw new Formats.BadInput("consignment_structure must be 'object'");
+            }
+            if (consignments && structure == null) {
+                throw new Formats.BadInput("include=consignments needs consignment_structure=object (the only "
+                        + "consignment structure the sandbox simulates)");
+            }
+            return new Includes(consignments, lineItems);
+        }
+
+        JsonObject render(BcOrder order, String apiBase) {
+            return order.render(apiBase, consignments, lineItems);
+        }
     }
 
     private void count(RoutingContext ctx) {

@@ -87,6 +87,32 @@ final class BcSandbox implements AutoCloseable {
         return r.bodyAsJsonObject();
     }
 
+    /**
+     * Seeds an order with two shipping addresses (the physical lines go to the first, as the simulator
+     * models checkouts), a digital line and a gift certificate; returns its snapshot.
+     */
+    JsonObject seedMixedOrder() {
+        JsonObject billing = new JsonObject().put("first_name", "Ann").put("last_name", "Lee").put("street_1", "9 Elm St")
+                .put("city", "Portland").put("state", "Oregon").put("zip", "97201").put("country", "United States")
+                .put("country_iso2", "US").put("phone", "555-0100").put("email", "ann@example.com");
+        JsonObject second = billing.copy().put("first_name", "Bob").put("street_1", "1 Oak Ave").put("email", "bob@example.com");
+        JsonObject order = new JsonObject().put("customer_id", 12).put("billing_address", billing)
+                .put("shipping_addresses", new JsonArray().add(billing.copy().put("shipping_method", "UPS Ground")).add(second))
+                .put("shipping_cost_ex_tax", "7.00").put("shipping_cost_inc_tax", "7.58")
+                .put("products", new JsonArray()
+                        .add(new JsonObject().put("name", "Lamp").put("sku", "LAMP-1").put("quantity", 2)
+                                .put("price_ex_tax", "20.00").put("price_inc_tax", "21.65"))
+                        .add(new JsonObject().put("name", "E-book").put("sku", "EBOOK-1").put("type", "digital")
+                                .put("quantity", 1).put("price_ex_tax", "9.00"))
+                        .add(new JsonObject().put("name", "Shade").put("sku", "SHADE-1").put("quantity", 1)
+                                .put("price_ex_tax", "5.00").put("price_inc_tax", "5.41"))
+                        .add(new JsonObject().put("name", "$25 Gift Certificate").put("type", "giftcertificate")
+                                .put("quantity", 1).put("price_ex_tax", "25.00")));
+        HttpResponse<Buffer> r = control(HttpMethod.POST, "/_sandbox/orders", order);
+        if (r.statusCode() != 201) throw new AssertionError("seeding failed: " + r.bodyAsString());
+        return r.bodyAsJsonObject();
+    }
+
     /** Polls until the condition holds or the deadline passes (no fixed sleeps). */
     static void eventually(Duration timeout, BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -74,6 +74,43 @@ class BigCommerceContractTest {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void consignmentIncludesOnOrderAndListMatchOrdersSpec() {
+        int plain = bc.seedOrder().getInteger("id");
+        int mixed = bc.seedMixedOrder().getInteger("id");
+        String o = Contracts.ORDERS;
+        for (int id : new int[]{plain, mixed}) {
+            for (String include : new String[]{"consignments", "consignments.line_items"}) {
+                HttpResponse<Buffer> r = call(o, HttpMethod.GET, "/v2/orders/" + id + "?include=" + include
+                        + "&consignment_structure=object", null);
+                assertThat(r.bodyAsJsonObject().getJsonObject("consignments").getJsonArray("shipping")).isNotEmpty();
+            }
+        }
+        call(o, HttpMethod.GET, "/v2/orders?include=consignments.line_items&consignment_structure=object&sort=date_modified", null);
+        call(o, HttpMethod.GET, "/v2/orders?include=consignments&consignment_structure=object&limit=1&page=2", null);
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * The order's {@code consignments} is a {@code oneOf} (link or object) and its line items another (links or
+     * products): a broken line item inside a consignment must still be caught, not matched by the looser branch.
+     */
+    @Test
+    void theValidatorRejectsABrokenLineItemInsideAConsignment() {
+        int id = bc.seedOrder().getInteger("id");
+        String path = "/v2/orders/" + id + "?include=consignments.line_items&consignment_structure=object";
+        JsonObject order = bc.get(path).bodyAsJsonObject();
+        var request = com.atlassian.oai.validator.model.SimpleRequest.Builder.get("/stores/" + BcSandbox.HASH + "/v2/orders/" + id)
+                .withQueryParam("include", "consignments.line_items").withQueryParam("consignment_structure", "object")
+                .withHeader("X-Auth-Token", BcSandbox.TOKEN).withAccept("application/json")
+                .withContentType("application/json").build();
+        assertThat(Contracts.check(Contracts.ORDERS, request, 200, "application/json", order.encode())).isEmpty();
+        order.getJsonObject("consignments").getJsonArray("shipping").getJsonObject(0).getJsonArray("line_items")
+                .getJsonObject(0).put("quantity", "two").put("bogus", true);
+        assertThat(String.join("\n", Contracts.check(Contracts.ORDERS, request, 200, "application/json", order.encode())))
+                .contains("bogus");
+    }
+
     /** Guards against a validator that silently accepts everything (wrong base path, ignored levels). */
     @Test
     void theValidatorRejectsAnOrderProductThatBreaksTheSpec() {

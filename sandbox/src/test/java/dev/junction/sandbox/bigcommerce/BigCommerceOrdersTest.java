@@ -89,6 +89,89 @@ class BigCommerceOrdersTest {
     }
 
     @Test
+    void consignmentLineItemsAreTheProductsGroupedByTheirShippingAddressDownloadAndGiftCertificate() {
+        int id = bc.seedMixedOrder().getInteger("id");
+        JsonArray products = bc.get("/v2/orders/" + id + "/products").bodyAsJsonArray();
+        JsonArray addresses = bc.get("/v2/orders/" + id + "/shipping_addresses").bodyAsJsonArray();
+        JsonObject order = bc.get("/v2/orders/" + id + "?include=consignments.line_items&consignment_structure=object")
+                .bodyAsJsonObject();
+        // Everything else is the plain order, links included.
+        JsonObject plain = bc.get("/v2/orders/" + id).bodyAsJsonObject();
+        assertThat(order.copy().put("consignments", (Object) null)).isEqualTo(plain.put("consignments", (Object) null));
+
+        JsonObject consignments = order.getJsonObject("consignments");
+        assertThat(consignments.getJsonArray("pickups")).isEmpty();
+        JsonArray shipping = consignments.getJsonArray("shipping");
+        // The second address has no items (only seeding can make that): no consignment for it.
+        assertThat(shipping).hasSize(1);
+        JsonObject first = shipping.getJsonObject(0);
+        JsonObject firstAddress = addresses.getJsonObject(0);
+        assertThat(first.getInteger("id")).isEqualTo(firstAddress.getInteger("id"));
+        for (String f : new String[]{"first_name", "last_name", "street_1", "city", "zip", "country_iso2", "phone", "email",
+                "shipping_method"}) {
+            assertThat(first.getValue(f)).as(f).isEqualTo(firstAddress.getValue(f));
+        }
+        assertThat(first.getString("shipping_method")).isEqualTo("UPS Ground");
+        assertThat(first.getDouble("cost_inc_tax")).isEqualTo(7.58);
+        assertThat(first.getJsonObject("shipping_quotes").getString("resource"))
+                .isEqualTo("/orders/" + id + "/consignments/shipping/" + firstAddress.getInteger("id") + "/shipping_quotes");
+        // Line items are the very objects /products returns, each in exactly one consignment.
+        assertThat(first.getJsonArray("line_items")).containsExactly(products.getJsonObject(0), products.getJsonObject(2));
+        JsonObject download = consignments.getJsonArray("downloads").getJsonObject(0);
+        assertThat(download.getString("recipient_email")).isEqualTo("ann@example.com");
+        assertThat(download.getJsonArray("line_items")).containsExactly(products.getJsonObject(1));
+        JsonObject certificate = consignments.getJsonObject("email").getJsonArray("gift_certificates").getJsonObject(0);
+        assertThat(certificate.getJsonArray("line_items")).containsExactly(products.getJsonObject(3));
+
+        // include=consignments alone links the line items instead.
+        JsonObject linked = bc.get("/v2/orders/" + id + "?include=consignments&consignment_structure=object").bodyAsJsonObject();
+        JsonObject link = linked.getJsonObject("consignments").getJsonArray("shipping").getJsonObject(0)
+                .getJsonArray("line_items").getJsonObject(0);
+        assertThat(link.getString("resource")).isEqualTo("/orders/" + id + "/products/" + products.getJsonObject(0).getInteger("id"));
+        assertThat(link.getString("url")).endsWith("/v2/orders/" + id + "/products/" + products.getJsonObject(0).getInteger("id"));
+        assertThat(bc.get(link.getString("url").substring(link.getString("url").indexOf("/v2/"))).bodyAsJsonObject())
+                .isEqualTo(products.getJsonObject(0));
+    }
+
+    @Test
+    void theOrderListEmbedsConsignmentsPerOrderAndCountsOneCall() {
+        int a = bc.seedOrder().getInteger("id");
+        int b = bc.seedMixedOrder().getInteger("id");
+        JsonObject before = routes();
+        JsonArray list = bc.get("/v2/orders?include=consignments.line_items&consignment_structure=object").bodyAsJsonArray();
+        assertThat(list).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            int id = list.getJsonObject(i).getInteger("id");
+            assertThat(id).isEqualTo(i == 0 ? a : b);
+            JsonObject single = bc.get("/v2/orders/" + id + "?include=consignments.line_items&consignment_structure=object")
+                    .bodyAsJsonObject();
+            assertThat(list.getJsonObject(i)).isEqualTo(single);
+        }
+        assertThat(bc.get("/v2/orders").bodyAsJsonArray().getJsonObject(0).containsKey("consignments")).isFalse();
+        JsonObject after = routes();
+        assertThat(after.getLong("GET /v2/orders") - before.getLong("GET /v2/orders", 0L)).isEqualTo(2);
+        assertThat(after.getLong("GET /v2/orders/{id}") - before.getLong("GET /v2/orders/{id}", 0L)).isEqualTo(2);
+        assertThat(after.containsKey("GET /v2/orders/{id}/products")).isFalse();
+    }
+
+    private JsonObject routes() {
+        return bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject().getJsonObject("routes");
+    }
+
+    @Test
+    void consignmentIncludesNeedTheObjectStructureAndKnownValues() {
+        int id = bc.seedOrder().getInteger("id");
+        HttpResponse<Buffer> legacy = bc.get("/v2/orders/" + id + "?include=consignments");
+        assertThat(legacy.statusCode()).isEqualTo(400);
+        assertThat(legacy.bodyAsJsonArray().getJsonObject(0).getString("message")).contains("consignment_structure=object");
+        assertThat(bc.get("/v2/orders?include=consignments.line_items").statusCode()).isEqualTo(400);
+        assertThat(bc.get("/v2/orders/" + id + "?include=fees").statusCode()).isEqualTo(400);
+        assertThat(bc.get("/v2/orders/" + id + "?include=consignments,consignments.line_items&consignment_structure=object")
+                .bodyAsJsonObject().getJsonObject("consignments").getJsonArray("shipping").getJsonObject(0)
+                .getJsonArray("line_items").getJsonObject(0).getString("sku")).isEqualTo("MUG-1");
+    }
+
+    @Test
     void listFiltersByDatesInBothFormatsSortsAndPages() {
         for (int i = 0; i < 3; i++) bc.seedOrder();
         JsonObject first = bc.get("/v2/orders/100").bodyAsJsonObject();

@@ -47,17 +47,67 @@ final class Contracts {
     }
 
     private static OpenApiInteractionValidator validator(String spec) {
-        return VALIDATORS.computeIfAbsent(spec, s -> OpenApiInteractionValidator
-                .createForSpecificationUrl(dir().resolve(s).toUri().toString())
+        return VALIDATORS.computeIfAbsent(spec, s -> OpenApiInteractionValidator.createFor(load(s))
                 // The files' server is https://api.bigcommerce.com/stores/{store_hash}/v2 (or /v3).
                 .withBasePathOverride("/stores/" + BcSandbox.HASH + (s.equals(ORDERS) ? "/v2" : "/v3"))
                 .withLevelResolver(resolver())
-                // Merge allOf parts before validating: the files compose orders, hooks and products with allOf,
-                // and the validator treats undeclared properties as errors, so unmerged each part would reject
-                // the other parts' fields.
-                .withResolveCombinators(true)
                 .withWhitelist(whitelist())
                 .build());
+    }
+
+    /**
+     * Loads a file as the validator itself would with {@code withResolveCombinators(true)}, then undoes one
+     * artifact of that merge. Merging allOf parts is needed: the files compose orders, hooks and products with
+     * allOf, and the validator treats undeclared properties as errors, so unmerged each part would reject the
+     * other parts' fields. But the merge stamps {@code type: object} on a {@code oneOf} nested in a merged
+     * part, which makes {@code line_items} of shipping and pickup consignments ({@code oneOf} two array
+     * schemas) unsatisfiable by any array. The library strips such stamps itself, but only from component
+     * schemas, not from the inlined response schemas it validates against. {@link #unstampArrayChoices}
+     * removes the stamp where every branch is an array, and nothing else.
+     */
+    static io.swagger.v3.oas.models.OpenAPI load(String spec) {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        options.setResolveCombinators(true);
+        io.swagger.v3.oas.models.OpenAPI api = new com.atlassian.oai.validator.util.OpenApiLoader().loadApi(
+                OpenApiInteractionValidator.SpecSource.specUrl(dir().resolve(spec).toUri().toString()), List.of(), options);
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (api.getPaths() != null) {
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+                if (op.getParameters() != null) op.getParameters().forEach(p -> unstampArrayChoices(p.getSchema(), seen));
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().values().forEach(m -> unstampArrayChoices(m.getSchema(), seen));
+                }
+                if (op.getResponses() != null) {
+                    op.getResponses().values().forEach(r -> {
+                        if (r.getContent() != null) r.getContent().values().forEach(m -> unstampArrayChoices(m.getSchema(), seen));
+                    });
+                }
+            }));
+        }
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(schema -> unstampArrayChoices(schema, seen));
+        }
+        return api;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void unstampArrayChoices(io.swagger.v3.oas.models.media.Schema schema, java.util.Set<Object> seen) {
+        if (schema == null || !seen.add(schema)) return;
+        for (List<io.swagger.v3.oas.models.media.Schema> choices : java.util.Arrays.asList(schema.getOneOf(), schema.getAnyOf())) {
+            if (choices != null && !choices.isEmpty() && "object".equals(schema.getType())
+                    && choices.stream().allMatch(c -> c != null && ("array".equals(c.getType()) || c.getItems() != null))) {
+                schema.setType(null);
+            }
+        }
+        if (schema.getProperties() != null) ((java.util.Map<String, io.swagger.v3.oas.models.media.Schema>) schema.getProperties())
+                .values().forEach(p -> unstampArrayChoices(p, seen));
+        unstampArrayChoices(schema.getItems(), seen);
+        if (schema.getAdditionalProperties() instanceof io.swagger.v3.oas.models.media.Schema extra) unstampArrayChoices(extra, seen);
+        for (List<io.swagger.v3.oas.models.media.Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+            if (parts != null) parts.forEach(p -> unstampArrayChoices(p, seen));
+        }
     }
 
     /**
