@@ -33,6 +33,8 @@ final class BpState {
 
     final Map<Long, Order> orders = new ConcurrentSkipListMap<>();
     final Map<String, Long> ordersByExternalRef = new ConcurrentHashMap<>();
+    /** lower-case externalRef → ids of the orders carrying it (any integration instance), ascending: the search index. */
+    final Map<String, List<Long>> ordersByRef = new ConcurrentHashMap<>();
     final Map<Long, GoodsOutNote> gons = new ConcurrentSkipListMap<>();
     /** order id → its goods-out note ids, in creation order. */
     final Map<Long, List<Long>> gonsByOrder = new ConcurrentHashMap<>();
@@ -84,7 +86,7 @@ final class BpState {
         staffTokenIdle = options.staffTokenIdle();
         accessTokenLifetime = options.accessTokenLifetime();
         productWarehouses.clear();
-        for (Map<?, ?> m : new Map<?, ?>[] {orders, ordersByExternalRef, gons, gonsByOrder, products, productsBySku, contacts,
+        for (Map<?, ?> m : new Map<?, ?>[] {orders, ordersByExternalRef, ordersByRef, gons, gonsByOrder, products, productsBySku, contacts,
                 addresses, stockCorrections, warehouses, shippingMethods, orderStatuses, priceLists, channels}) {
             m.clear();
         }

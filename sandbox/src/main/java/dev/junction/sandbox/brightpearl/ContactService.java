@@ -25,7 +25,7 @@ final class ContactService {
 
     ContactService(BpState state) {
         this.state = state;
-        this.search = new Search<>(List.of(
+        this.search = new Search<Contact>(List.of(
                 col("contactId", IDSET, c -> c.id), col("primaryEmail", SEARCH_STRING, Contact::primaryEmail),
                 col("secondaryEmail", SEARCH_STRING, c -> email(c, "SEC")),
                 col("tertiaryEmail", SEARCH_STRING, c -> email(c, "TER")),
@@ -37,7 +37,8 @@ final class ContactService {
                 col("nominalCode", INTEGER, c -> 4000), col("isPrimary", BOOLEAN, c -> true),
                 col("pri", STRING, c -> c.telephones.getString("PRI")), col("sec", STRING, c -> c.telephones.getString("SEC")),
                 col("mob", STRING, c -> c.telephones.getString("MOB")),
-                col("exactCompanyName", STRING, c -> c.companyName), col("title", STRING, c -> c.salutation)));
+                col("exactCompanyName", STRING, c -> c.companyName), col("title", STRING, c -> c.salutation)))
+                .indexed("contactId", Search.byIds(state.contacts));
     }
 
     void routes(Router r, String p) {

@@ -3,7 +3,10 @@ package dev.junction.sandbox.brightpearl;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.junction.sandbox.brightpearl.Search.Type.IDSET;
 import static dev.junction.sandbox.brightpearl.Search.Type.INTEGER;
@@ -19,7 +22,7 @@ final class OrderSearches {
 
     OrderSearches(BpState state) {
         this.state = state;
-        this.orderSearch = new Search<>(List.of(
+        this.orderSearch = new Search<Order>(List.of(
                 col("orderId", IDSET, o -> o.id), col("orderTypeId", INTEGER, o -> 1),
                 col("contactId", INTEGER, o -> o.customerId), col("orderStatusId", INTEGER, o -> o.statusId),
                 col("orderStockStatusId", INTEGER, OrderJson::stockStatusId), col("createdOn", PERIOD, o -> o.createdOn),
@@ -30,8 +33,9 @@ final class OrderSearches {
                 col("installedIntegrationInstanceId", INTEGER, o -> o.installedIntegrationInstanceId),
                 col("warehouseId", INTEGER, o -> o.warehouseId), col("staffOwnerContactId", INTEGER, o -> o.staffOwnerId),
                 col("taxDate", PERIOD, o -> o.taxDate), col("departmentId", INTEGER, o -> 0),
-                col("deliveryDate", PERIOD, o -> o.deliveryDate)));
-        this.salesOrderSearch = new Search<>(List.of(
+                col("deliveryDate", PERIOD, o -> o.deliveryDate)))
+                .indexed("orderId", Search.byIds(state.orders)).indexed("externalRef", this::byExternalRef);
+        this.salesOrderSearch = new Search<Order>(List.of(
                 col("salesOrderId", IDSET, o -> o.id), col("customerId", INTEGER, o -> o.customerId),
                 col("orderStatusId", INTEGER, o -> o.statusId), col("orderStockStatus", STRING, o -> o.stockStatusCode),
                 col("createdOn", PERIOD, o -> o.createdOn), col("createdById", INTEGER, o -> 4),
@@ -41,7 +45,26 @@ final class OrderSearches {
                 col("installedIntegrationInstanceId", INTEGER, o -> o.installedIntegrationInstanceId),
                 col("warehouseId", INTEGER, o -> o.warehouseId), col("staffOwnerId", INTEGER, o -> o.staffOwnerId),
                 col("taxDate", PERIOD, o -> o.taxDate), col("channelId", INTEGER, o -> o.channelId),
-                col("deliveryDate", PERIOD, o -> o.deliveryDate)));
+                col("deliveryDate", PERIOD, o -> o.deliveryDate)))
+                .indexed("salesOrderId", Search.byIds(state.orders)).indexed("externalRef", this::byExternalRef);
+    }
+
+    /** Orders whose externalRef equals {@code value} ignoring case, whatever their integration instance. */
+    private Collection<Order> byExternalRef(String value) {
+        List<Long> ids = state.ordersByRef.get(value.trim().toLowerCase(Locale.ROOT));
+        if (ids == null) {
+            return List.of();
+        }
+        List<Order> out = new ArrayList<>();
+        synchronized (ids) {
+            for (Long id : ids) {
+                Order o = state.orders.get(id);
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
     }
 
     void routes(Router r, String p) {

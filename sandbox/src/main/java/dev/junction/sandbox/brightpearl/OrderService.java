@@ -130,6 +130,14 @@ final class OrderService {
             order.rows.put(real.id, real);
         }
         state.orders.put(id, order);
+        if (externalRef != null && !externalRef.isEmpty()) {
+            List<Long> ids = state.ordersByRef.computeIfAbsent(externalRef.trim().toLowerCase(java.util.Locale.ROOT),
+                    k -> new java.util.ArrayList<>());
+            synchronized (ids) {
+                ids.add(id);
+                ids.sort(null);
+            }
+        }
         hooks.fire("sales-order.created", List.of(id));
         hooks.fire("order.modified", List.of(id));
         if (state.autoGoodsOutNotes) {

@@ -26,7 +26,7 @@ final class ProductService {
     ProductService(BpState state, Webhooks hooks) {
         this.state = state;
         this.hooks = hooks;
-        this.search = new Search<>(List.of(
+        this.search = new Search<Product>(List.of(
                 col("productId", IDSET, p -> p.id), col("productName", STRING, p -> p.name),
                 col("SKU", STRING, p -> p.sku), col("barcode", STRING, p -> p.barcode), col("EAN", STRING, p -> null),
                 col("UPC", STRING, p -> null), col("ISBN", STRING, p -> null), col("MPN", STRING, p -> null),
@@ -34,7 +34,13 @@ final class ProductService {
                 col("createdOn", PERIOD, p -> p.createdOn), col("updatedOn", PERIOD, p -> p.updatedOn),
                 col("brightpearlCategoryCode", STRING, p -> null), col("productGroupId", INTEGER, p -> 0),
                 col("brandId", INTEGER, p -> p.brandId), col("productTypeId", INTEGER, p -> p.productTypeId),
-                col("productStatus", STRING, p -> "LIVE"), col("primarySupplierId", INTEGER, p -> 0)));
+                col("productStatus", STRING, p -> "LIVE"), col("primarySupplierId", INTEGER, p -> 0)))
+                .indexed("productId", Search.byIds(state.products))
+                .indexed("SKU", v -> {
+                    Long id = state.productsBySku.get(v.trim().toLowerCase(Locale.ROOT));
+                    Product p = id == null ? null : state.products.get(id);
+                    return p == null ? List.of() : List.of(p);
+                });
     }
 
     void routes(Router r, String p) {
@@ -68,6 +74,9 @@ final class ProductService {
         }
         Product old = state.products.get(id);
         Product p = new Product(id, old == null ? state.now() : old.createdOn);
+        if (old != null) {
+            p.updatedOn = state.now(); // a replaced product is a modified one: updatedOn searches must see it
+        }
         p.sku = sku;
         p.name = b.getString("name", sku);
         p.barcode = b.getString("barcode");

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -31,9 +33,47 @@ final class Search<T> {
     private static final Set<String> CONTROL = Set.of("columns", "pageSize", "firstResult", "sort");
 
     private final List<Column<T>> columns;
+    /** column name (lower case) → the items a filter value can match, a superset of the matches, in id order; null = scan. */
+    private final Map<String, Function<String, Collection<T>>> indexes = new HashMap<>();
 
     Search(List<Column<T>> columns) {
         this.columns = columns;
+    }
+
+    /**
+     * Lets a filter on {@code column} start from {@code candidates(value)} instead of scanning every item: the
+     * function answers the items that may match (in ascending id order), or null when it cannot tell (e.g. an
+     * id set too large to expand). All filters still run on the candidates, so answers are the same as a scan.
+     */
+    Search<T> indexed(String column, Function<String, Collection<T>> candidates) {
+        if (find(column) == null) {
+            throw new IllegalArgumentException("no column " + column);
+        }
+        indexes.put(column.toLowerCase(Locale.ROOT), candidates);
+        return this;
+    }
+
+    /** Candidates for an id-set filter on a map keyed by id: explicit ids looked up, {@code *} or huge sets scanned. */
+    static <T> Function<String, Collection<T>> byIds(Map<Long, T> items) {
+        return raw -> {
+            IdSet ids;
+            try {
+                ids = IdSet.parse(raw.trim());
+            } catch (IllegalArgumentException e) {
+                return null; // the filter itself reports the bad value
+            }
+            if (ids.isAll() || ids.size() > IdSet.MAX_EXPAND) {
+                return null;
+            }
+            List<T> out = new ArrayList<>();
+            ids.ids().stream().sorted().forEach(id -> {
+                T t = items.get(id);
+                if (t != null) {
+                    out.add(t);
+                }
+            });
+            return out;
+        };
     }
 
     static <T> Column<T> col(String name, Type type, Function<T, Object> value) {
@@ -43,6 +83,7 @@ final class Search<T> {
     /** Runs the search over {@code items} (expected in ascending id order) and builds the full body. */
     JsonObject run(Collection<T> items, MultiMap query, JsonObject reference, BpState state) {
         List<Predicate<T>> filters = new ArrayList<>();
+        Collection<T> candidates = items;
         for (String name : query.names()) {
             if (CONTROL.contains(name)) {
                 continue;
@@ -50,6 +91,11 @@ final class Search<T> {
             Column<T> c = find(name);
             if (c != null) {
                 filters.add(filter(c, query.get(name)));
+                Function<String, Collection<T>> index = indexes.get(c.name().toLowerCase(Locale.ROOT));
+                Collection<T> narrowed = index == null || candidates != items ? null : index.apply(query.get(name));
+                if (narrowed != null) {
+                    candidates = narrowed;
+                }
             }
             // unknown filters are ignored, as the live API does for names it does not know
         }
@@ -71,7 +117,7 @@ final class Search<T> {
         }
         List<T> matched = new ArrayList<>();
         outer:
-        for (T item : items) {
+        for (T item : candidates) {
             for (Predicate<T> f : filters) {
                 if (!f.test(item)) {
                     continue outer;
@@ -169,9 +215,14 @@ final class Search<T> {
                 return t -> Boolean.valueOf(want).equals(c.value().apply(t));
             }
             case PERIOD -> {
+                // the documented form is from/to, either end open (2026-07-01T00:00:00Z/ = from then on), both
+                // ends included; a bare date is not a period
                 int slash = v.indexOf('/');
-                String a = slash < 0 ? v : v.substring(0, slash);
-                String b = slash < 0 ? "" : v.substring(slash + 1);
+                if (slash < 0 || v.indexOf('/', slash + 1) >= 0) {
+                    throw BpException.badFilter(c.name(), raw, "PERIOD");
+                }
+                String a = v.substring(0, slash);
+                String b = v.substring(slash + 1);
                 Instant from = a.isBlank() ? null : BpHttp.parseDate(a);
                 Instant to = b.isBlank() ? null : BpHttp.parseDate(b);
                 if ((!a.isBlank() && from == null) || (!b.isBlank() && to == null) || (from == null && to == null)) {
