@@ -22,10 +22,20 @@ import java.util.List;
  *                    record is synced once, later versions are duplicates (a store order becomes one sales
  *                    order; its later status changes are another flow's business), and thin webhooks for ids
  *                    already stored are acknowledged without fetching them
+ * @param outage      when the sink's remote counts as down, and how it is probed (see {@link OutageGate})
  */
 public record FlowConfig(String id, String description, Endpoint source, Endpoint sink, String entity,
                          List<String> mappers, List<Transform> transforms, Triggers triggers, int concurrency,
-                         int maxAttempts, Duration retryBase, Duration retryMax, boolean resyncOnChange) {
+                         int maxAttempts, Duration retryBase, Duration retryMax, boolean resyncOnChange,
+                         Outage outage) {
+
+    /**
+     * @param after    transient failures in a row (no success between) after which the remote counts as down
+     * @param probe    first wait between probes while it is down; doubles on each failed probe
+     * @param probeMax longest wait between probes
+     */
+    public record Outage(int after, Duration probe, Duration probeMax) {
+    }
 
     public record Endpoint(String connection, String stream, JsonObject options) {
         public Endpoint {
@@ -99,11 +109,18 @@ public record FlowConfig(String id, String description, Endpoint source, Endpoin
         int maxAttempts = retry.getInteger("maxAttempts", 10);
         Duration base = duration(retry.getString("base", "PT2S"), "retry.base", problems);
         Duration max = duration(retry.getString("max", "PT30M"), "retry.max", problems);
+        int outageAfter = retry.getInteger("outageAfter", 5);
+        if (outageAfter < 1) {
+            problems.add("'retry.outageAfter' must be at least 1, got " + outageAfter);
+        }
+        Duration probe = duration(retry.getString("probe", "PT2S"), "retry.probe", problems);
+        Duration probeMax = duration(retry.getString("probeMax", "PT1M"), "retry.probeMax", problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(where + String.join("; ", problems));
         }
         return new FlowConfig(id, json.getString("description", ""), source, sink, json.getString("entity"), mappers,
-                transforms, triggers, concurrency, maxAttempts, base, max, json.getBoolean("resyncOnChange", true));
+                transforms, triggers, concurrency, maxAttempts, base, max, json.getBoolean("resyncOnChange", true),
+                new Outage(outageAfter, probe, probeMax));
     }
 
     private static Endpoint endpoint(JsonObject json, String name, List<String> problems) {

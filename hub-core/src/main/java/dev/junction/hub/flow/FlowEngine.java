@@ -201,6 +201,7 @@ public final class FlowEngine {
                 .put("schedules", c.triggers().schedules().stream().map(s -> s.cron() + " over " + s.window()).toList());
         f.triggers().last().ifPresent(s -> base.put("lastRun", s.toJson()));
         base.put("polling", f.running() && f.triggers().polling());
+        base.put("outage", f.outage());
         return store.statusCounts(c.id()).map(counts -> {
             JsonObject cs = new JsonObject();
             for (SyncStatus s : SyncStatus.values()) {

@@ -51,6 +51,7 @@ public final class FlowRuntime {
     private final Clock clock;
     private final RetryPolicy retry;
     private final FlowTriggers triggers;
+    private final OutageGate outage;
     private Context context;
     private String deploymentId;
     private volatile boolean paused;
@@ -71,6 +72,7 @@ public final class FlowRuntime {
         this.metrics = metrics;
         this.clock = clock;
         this.retry = new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax());
+        this.outage = new OutageGate(config.outage().after(), config.outage().probe(), config.outage().probeMax());
         this.triggers = new FlowTriggers(this, vertx, store, clock);
     }
 
@@ -236,8 +238,9 @@ public final class FlowRuntime {
             wanted = true;
             return;
         }
-        int free = config.concurrency() - inFlight;
+        int free = outage.claimable(config.concurrency() - inFlight, clock.instant());
         if (free <= 0) {
+            outage.nextProbe().ifPresent(at -> scheduleWake(Math.max(5, Duration.between(clock.instant(), at).toMillis())));
             return;
         }
         claiming = true;
@@ -253,8 +256,10 @@ public final class FlowRuntime {
             List<SyncRecord> claimed = ar.result();
             for (SyncRecord r : claimed) {
                 inFlight++;
+                outage.claimed(r.id());
                 process(r).onComplete(done -> context.runOnContext(x -> {
                     inFlight--;
+                    outage.finished(r.id(), clock.instant());
                     pump();
                 }));
             }
@@ -303,7 +308,14 @@ public final class FlowRuntime {
         String sinkConn = config.sink().connection();
         SourceRef ref = new SourceRef(config.source().connection(), config.source().stream(), r.sourceId());
         String idempotencyKey = config.source().connection() + ":" + r.sourceId();
+        JsonObject[] hydrated = {null};
         return payload(r)
+                .map(payload -> {
+                    if (ThinPayload.is(new JsonObject(r.payload()))) {
+                        hydrated[0] = payload;
+                    }
+                    return payload;
+                })
                 .compose(payload -> vertx.eventBus().<LocalMessage>request(StageVerticle.mapAddress(config.id()),
                         new LocalMessage(new StageVerticle.MapCall(payload, snapshot)), StageVerticle.LOCAL))
                 .compose(reply -> unwrap(reply.body()))
@@ -317,7 +329,14 @@ public final class FlowRuntime {
                     Instant now = clock.instant();
                     Completion c = ar.succeeded()
                             ? Outcomes.success(config, r, attemptNo, started, now, snapshot.version(), (SinkResult) ar.result())
-                            : Outcomes.failure(r, attemptNo, started, now, snapshot.version(), ar.cause(), retry);
+                            : failure(r, attemptNo, started, now, snapshot.version(), ar.cause());
+                    if (ar.succeeded()) {
+                        reopened(outage.success(), now);
+                    }
+                    if (hydrated[0] != null) {
+                        // a thin record keeps what was fetched: retries need no new fetch, and the record shows what was sent
+                        c = c.withPayload(hydrated[0].encode());
+                    }
                     record(c, r, now);
                     return store.complete(c);
                 })
@@ -327,6 +346,36 @@ public final class FlowRuntime {
                     LOG.error("Flow {}: could not record the outcome of record {}: {}", config.id(), r.id(), err.toString());
                     return Future.succeededFuture();
                 });
+    }
+
+    /** A failed attempt's outcome, spared from the retry count when the remote as a whole looks down. */
+    private Completion failure(SyncRecord r, int attemptNo, Instant started, Instant now, String mappingVersion, Throwable error) {
+        if (!Outcomes.isTransient(error)) {
+            reopened(outage.success(), now); // the remote answered: it is up, whatever this record's problem
+            return Outcomes.failure(r, attemptNo, started, now, mappingVersion, error, retry);
+        }
+        boolean wasClosed = outage.closed();
+        if (!outage.transientFailure(r.id(), now, Outcomes.message(Outcomes.unwrap(error)))) {
+            return Outcomes.failure(r, attemptNo, started, now, mappingVersion, error, retry);
+        }
+        if (!wasClosed) {
+            LOG.warn("Flow {}: {} looks unavailable ({} transient failures in a row, last: {}); holding records back and"
+                            + " probing until it answers", config.id(), config.sink().label(), config.outage().after(),
+                    Outcomes.message(Outcomes.unwrap(error)));
+        }
+        return Outcomes.unavailable(r, attemptNo, started, now, mappingVersion, error, outage.deferUntil(now));
+    }
+
+    private void reopened(boolean reopened, Instant now) {
+        if (reopened) {
+            LOG.info("Flow {}: {} answers again; resuming at full speed ({} attempts were held back, not counted)",
+                    config.id(), config.sink().label(), outage.deferredAttempts());
+        }
+    }
+
+    /** The outage gate's state for the flow's status; null while the remote answers. */
+    public JsonObject outage() {
+        return outage.toJson();
     }
 
     /**

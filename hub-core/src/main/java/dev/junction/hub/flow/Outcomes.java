@@ -76,6 +76,24 @@ final class Outcomes {
                 now.plus(retry.delay(failures, hint)), true);
     }
 
+    /** A failure that may pass by itself (network, timeout, 5xx) — not throttling, a skip or a record's own fault. */
+    static boolean isTransient(Throwable error) {
+        Throwable e = unwrap(error);
+        return !(e instanceof ThrottledException || e instanceof SkipException || e instanceof PermanentException);
+    }
+
+    /**
+     * A transient failure while the remote looks down: the record waits for the next probe and the attempt is
+     * not counted, so a long outage cannot use up its retries.
+     */
+    static Completion unavailable(SyncRecord r, int attemptNo, Instant started, Instant now, String mappingVersion,
+                                  Throwable error, Instant retryAt) {
+        String message = message(unwrap(error));
+        Attempt a = new Attempt(r.id(), attemptNo, started, now, "UNAVAILABLE", message, mappingVersion);
+        return new Completion(r.id(), SyncStatus.PENDING, a, null, "waiting for the remote to come back: " + message,
+                Map.of(), List.of(), retryAt, false);
+    }
+
     static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t.getClass() == RuntimeException.class) && t.getCause() != null

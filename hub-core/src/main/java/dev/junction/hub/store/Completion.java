@@ -10,13 +10,25 @@ import java.util.Map;
  * the attempt, and any links.
  *
  * @param status      SYNCED, SKIPPED, FAILED, or PENDING (retry at {@code nextAttemptAt})
- * @param countsAsAttempt false for throttling, which is backpressure and must not count toward failure
+ * @param countsAsAttempt false for throttling and outages, which are backpressure and must not count toward failure
+ * @param payload     the record's payload to keep from now on (a thin record's fetched content); null keeps it
  */
 public record Completion(long recordId, SyncStatus status, Attempt attempt, String remoteId, String message,
                          Map<String, String> facts, List<IdLink> links, java.time.Instant nextAttemptAt,
-                         boolean countsAsAttempt) {
+                         boolean countsAsAttempt, String payload) {
     public Completion {
         facts = facts == null ? Map.of() : Map.copyOf(facts);
         links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    public Completion(long recordId, SyncStatus status, Attempt attempt, String remoteId, String message,
+                      Map<String, String> facts, List<IdLink> links, java.time.Instant nextAttemptAt,
+                      boolean countsAsAttempt) {
+        this(recordId, status, attempt, remoteId, message, facts, links, nextAttemptAt, countsAsAttempt, null);
+    }
+
+    public Completion withPayload(String newPayload) {
+        return new Completion(recordId, status, attempt, remoteId, message, facts, links, nextAttemptAt, countsAsAttempt,
+                newPayload);
     }
 }

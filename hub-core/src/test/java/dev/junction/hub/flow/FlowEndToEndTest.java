@@ -173,6 +173,8 @@ class FlowEndToEndTest {
             }
         });
         assertThat(remote.itemFetches()).as("one fetch per new record").isEqualTo(5);
+        SyncRecord s3 = records("items").stream().filter(r -> r.sourceId().equals("s3")).findFirst().orElseThrow();
+        assertThat(new JsonObject(s3.payload()).getString("name")).as("the record keeps what was fetched").isEqualTo("full 3");
 
         remote.putItem("s9", t0.plusSeconds(30), new JsonObject().put("name", "new one"));
         JsonObject run = hub.engine().runNow("items").await(10, TimeUnit.SECONDS);
@@ -236,6 +238,48 @@ class FlowEndToEndTest {
         });
         assertThat(count("items", SyncStatus.FAILED)).isZero();
         assertThat(remote.sinkWrites()).hasSize(100);
+    }
+
+    @Test
+    void anOutageHoldsRecordsBackWithoutUsingUpTheirRetriesAndTheyDrainWhenTheRemoteAnswers() throws Exception {
+        // 30 failures in a row against 3 records that may each fail 5 times: retried one by one, all three would
+        // end FAILED; as an outage, the remote is probed one record at a time and nothing is charged after the
+        // first few failures
+        remote.failNextSinkWrites(30);
+        Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            remote.putItem("o" + i, t0.plusSeconds(i), new JsonObject().put("name", "n" + i));
+        }
+        JsonObject flow = TestHub.flow("items", new JsonObject().put("pollEvery", "PT1H").put("startFrom", "2026-11-01T00:00:00Z"));
+        flow.getJsonObject("retry").put("outageAfter", 3).put("probe", "PT0.05S").put("probeMax", "PT0.2S");
+        startHub(flow);
+
+        Await.until("the flow reports the outage", Duration.ofSeconds(20), () -> {
+            try {
+                return hub.engine().status(hub.engine().flow("items").orElseThrow()).await(5, TimeUnit.SECONDS)
+                        .getJsonObject("outage") != null;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Await.until("all three synced once the remote answers", Duration.ofSeconds(60), () -> remote.sinkByRef().size() == 3);
+        Await.until("all committed", Duration.ofSeconds(10), () -> {
+            try {
+                return count("items", SyncStatus.SYNCED) == 3;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(count("items", SyncStatus.FAILED)).isZero();
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        for (SyncRecord r : records("items")) {
+            hub.store().attempts(r.id()).await(5, TimeUnit.SECONDS).forEach(a -> outcomes.merge(a.outcome(), 1L, Long::sum));
+        }
+        // the first 2 failures are ordinary retries; the 3rd reveals the outage, and it and the 27 after it are
+        // held back (UNAVAILABLE) without counting toward the records' 5 allowed attempts
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("RETRY", 2L, "UNAVAILABLE", 28L, "SYNCED", 3L));
+        assertThat(hub.engine().status(hub.engine().flow("items").orElseThrow()).await(5, TimeUnit.SECONDS).getValue("outage"))
+                .as("the gate reopened").isNull();
     }
 
     @Test

@@ -131,6 +131,13 @@ final class QueueDao {
                 ps.executeUpdate();
             }
         }
+        if (done.payload() != null) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_payload SET payload = ? WHERE record_id = ?")) {
+                ps.setString(1, done.payload());
+                ps.setLong(2, done.recordId());
+                ps.executeUpdate();
+            }
+        }
         for (IdLink link : done.links()) {
             links.put(c, link, now);
         }
