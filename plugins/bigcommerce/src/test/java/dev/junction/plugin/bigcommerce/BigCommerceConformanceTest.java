@@ -25,7 +25,7 @@ class BigCommerceConformanceTest extends ConnectorConformanceKit {
 
     @Override
     protected String startSimulator(Vertx vertx) throws Exception {
-        // A Pro-plan quota: the kit's polls embed three sub-resources per order.
+        // A Pro-plan quota: the kit polls full pages, which still ask /coupons per order.
         sandbox = Sandbox.start(vertx, 450);
         return sandbox.simulatorUrl();
     }

@@ -8,6 +8,7 @@ import dev.junction.api.source.SourceRecord;
 import dev.junction.plugin.bigcommerce.client.BcDates;
 import dev.junction.plugin.bigcommerce.client.BigCommerceClient;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -25,6 +26,14 @@ import java.util.Optional;
  * the hourly sweep and the nightly reconciliation is one sync record, and any change makes a new one. On
  * {@code order-status-changes} it is {@code date_modified} plus the status, because {@code date_modified}
  * has whole seconds and two status changes within one second are still two changes.
+ *
+ * <p>Calls per order on {@code orders}: the order is read with
+ * {@code include=consignments.line_items&consignment_structure=object}, which embeds its products and shipping
+ * addresses ({@link Consignments}), plus {@code /coupons} (see {@link #coupons}): two calls by
+ * {@link #fetch} (webhooks, and the hub's fetch of each new order a sweep listed), where it used to be four. A
+ * {@link PollRequest#listOnly()} poll answers the list call's orders as they are, with no call per order; a
+ * full poll reads the list with the same include and asks only {@code /coupons} per order. A sub-resource is
+ * still asked when the consignments do not account for all of the order's items or addresses.
  */
 public final class OrderSource implements SourceHandler {
 
@@ -44,6 +53,13 @@ public final class OrderSource implements SourceHandler {
         return new OrderSource(client, false);
     }
 
+    /**
+     * Embeds the products (consignment line items are the {@code /products} objects) and the shipping
+     * consignments (the {@code /shipping_addresses} fields) in the order: one call instead of three.
+     */
+    private static final Map<String, String> INCLUDE = Map.of("include", "consignments.line_items",
+            "consignment_structure", "object");
+
     @Override
     public Future<SourcePage> poll(PollRequest request) {
         StatusFilter filter;
@@ -54,6 +70,9 @@ public final class OrderSource implements SourceHandler {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
+        // Listed without sub-resources only where the hub asked for it and fetches new records itself; the
+        // status stream never embeds anything, so its pages are complete records either way.
+        boolean listed = embedSubResources && request.listOnly();
         int limit = BigCommerceClient.V2_MAX_LIMIT;
         Map<String, String> query = new LinkedHashMap<>();
         cursor.minFilter().ifPresent(min -> query.put("min_date_modified", min));
@@ -65,6 +84,9 @@ public final class OrderSource implements SourceHandler {
         query.put("sort", "date_modified");
         query.put("page", Integer.toString(cursor.page()));
         query.put("limit", Integer.toString(limit));
+        if (embedSubResources && !listed) {
+            query.putAll(INCLUDE);
+        }
         int maxRecords = Math.max(1, request.pageSize());
         return client.getList("/v2/orders", query).compose(raw -> {
             List<JsonObject> orders = new ArrayList<>();
@@ -73,10 +95,11 @@ public final class OrderSource implements SourceHandler {
             List<Future<SourceRecord>> records = new ArrayList<>();
             for (JsonObject order : step.orders()) {
                 if (filter.matches(order)) {
-                    records.add(toRecord(order));
+                    records.add(listed ? Future.succeededFuture(listedRecord(order)) : toRecord(order));
                 }
             }
-            return Future.all(records).map(all -> new SourcePage(all.<SourceRecord>list(), step.next().map(PollCursor::encode)));
+            return Future.all(records).map(all -> new SourcePage(all.<SourceRecord>list(),
+                    step.next().map(PollCursor::encode), listed));
         });
     }
 
@@ -91,7 +114,7 @@ public final class OrderSource implements SourceHandler {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return client.getObject("/v2/orders/" + id.trim(), Map.of()).compose(found -> {
+        return client.getObject("/v2/orders/" + id.trim(), embedSubResources ? INCLUDE : Map.of()).compose(found -> {
             if (found.isEmpty() || Boolean.TRUE.equals(found.get().getValue("is_deleted"))) {
                 return Future.succeededFuture(Optional.empty());
             }
@@ -102,6 +125,15 @@ public final class OrderSource implements SourceHandler {
             }
             return toRecord(order).map(Optional::of);
         });
+    }
+
+    /**
+     * A listed order as the list answered it: id, modification time and version are the order's own, so the
+     * hub can dedupe it; a new one is read in full by {@link #fetch} when processed.
+     */
+    private static SourceRecord listedRecord(JsonObject order) {
+        String id = String.valueOf(order.getValue("id"));
+        return new SourceRecord(id, id, PollCursor.modified(order), order.getString("date_modified"), order.copy());
     }
 
     private Future<SourceRecord> toRecord(JsonObject order) {
@@ -120,15 +152,45 @@ public final class OrderSource implements SourceHandler {
             return Future.succeededFuture(new SourceRecord(id, id, PollCursor.modified(order), statusVersion, payload));
         }
         String base = "/v2/orders/" + id;
-        Future<io.vertx.core.json.JsonArray> products = client.getAllPages(base + "/products", Map.of());
-        Future<io.vertx.core.json.JsonArray> addresses = client.getAllPages(base + "/shipping_addresses", Map.of());
-        Future<io.vertx.core.json.JsonArray> coupons = client.getAllPages(base + "/coupons", Map.of());
+        Optional<JsonObject> consignments = Consignments.of(order);
+        Future<JsonArray> products = consignments.flatMap(c -> Consignments.products(order, c))
+                .map(Future::succeededFuture).orElseGet(() -> client.getAllPages(base + "/products", Map.of()));
+        Future<JsonArray> addresses = consignments.flatMap(c -> Consignments.shippingAddresses(order, c))
+                .map(Future::succeededFuture).orElseGet(() -> client.getAllPages(base + "/shipping_addresses", Map.of()));
+        Future<JsonArray> coupons = coupons(base);
         return Future.all(products, addresses, coupons).map(done -> {
-            JsonObject payload = order.copy()
-                    .put("products", products.result())
+            JsonObject payload = order.copy();
+            // Its contents are now products and shipping_addresses, as the mapper and stored payloads have them.
+            payload.remove("consignments");
+            payload.put("products", products.result())
                     .put("shipping_addresses", addresses.result())
                     .put("coupons", coupons.result());
             return new SourceRecord(id, id, PollCursor.modified(order), version, payload);
         });
+    }
+
+    /**
+     * Coupons are asked for every order, not only for orders whose {@code coupon_discount} is non-zero, because
+     * nothing in the contract lets the order tell that it has no coupons, and the mapper's output depends on
+     * them whatever their amount:
+     * <ul>
+     * <li>each coupon becomes a zero-value COUPON line with its code, so the back office sees which code was
+     * used, whatever it took off;</li>
+     * <li>the mapper does not read a zero {@code coupon_discount} as "no coupons": it then sums the coupons' own
+     * {@code discount}, and takes shipping-type coupons (3 shipping_discount, 4 free_shipping) off the shipping
+     * line. An order whose free-shipping coupon is not counted in {@code coupon_discount} would, without
+     * {@code /coupons}, keep its full shipping line and need a reconciliation line for the difference (the
+     * sandbox test {@code couponsAreReadEvenWhenTheOrderReportsNoCouponDiscount} shows it).</li>
+     * </ul>
+     * The official spec describes {@code coupon_discount} only as "a read-only value": not what it sums, nor
+     * whether a free-shipping coupon counts in it (one may instead zero the shipping cost, and a free-shipping
+     * coupon on an order that already shipped free is worth 0). The order's {@code coupons} field is a bare link
+     * with no count, and the consignment include does not cover coupons. The simulator's generator, whose
+     * free-shipping coupons do count in {@code coupon_discount}, is the simulator's own assumption (its
+     * {@code OrderFactory}), not evidence about BigCommerce. So skipping {@code /coupons} on a zero
+     * {@code coupon_discount} could drop coupon lines or move a shipping discount, and the call is kept.
+     */
+    private Future<JsonArray> coupons(String base) {
+        return client.getAllPages(base + "/coupons", Map.of());
     }
 }
