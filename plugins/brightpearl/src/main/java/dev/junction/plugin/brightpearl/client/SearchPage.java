@@ -8,15 +8,16 @@ import java.util.List;
 
 /**
  * One page of a {@code *-search}: rows are positional in Brightpearl's answer and decoded here into maps
- * by {@code metaData.columns[i].name}; {@code reference} is the answer's top-level lookup data (status names).
+ * by {@code metaData.columns[i].name}; {@code reference} is the answer's top-level lookup data (status names);
+ * {@code resultsAvailable} is the total count Brightpearl reports, -1 when it does not.
  */
 public record SearchPage(List<JsonObject> rows, boolean morePagesAvailable, int firstResult, int lastResult,
-                         JsonObject reference) {
+                         JsonObject reference, int resultsAvailable) {
 
     /** Decodes the {@code response} value of a search and the top-level {@code reference}. */
     public static SearchPage decode(Object response, JsonObject reference) {
         if (!(response instanceof JsonObject r)) {
-            return new SearchPage(List.of(), false, 0, 0, reference == null ? new JsonObject() : reference);
+            return new SearchPage(List.of(), false, 0, 0, reference == null ? new JsonObject() : reference, 0);
         }
         JsonObject meta = r.getJsonObject("metaData", new JsonObject());
         JsonArray columns = meta.getJsonArray("columns", new JsonArray());
@@ -36,7 +37,7 @@ public record SearchPage(List<JsonObject> rows, boolean morePagesAvailable, int 
         int first = meta.getInteger("firstResult", 1);
         int last = meta.getInteger("lastResult", first + rows.size() - 1);
         return new SearchPage(rows, meta.getBoolean("morePagesAvailable", false), first, last,
-                reference == null ? new JsonObject() : reference);
+                reference == null ? new JsonObject() : reference, meta.getInteger("resultsAvailable", -1));
     }
 
     /** The {@code firstResult} of the next page. */

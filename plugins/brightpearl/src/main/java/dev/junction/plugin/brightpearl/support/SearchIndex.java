@@ -1,0 +1,461 @@
+package dev.junction.plugin.brightpearl.support;
+
+import dev.junction.plugin.brightpearl.client.BrightpearlClient;
+import dev.junction.plugin.brightpearl.client.SearchPage;
+import dev.junction.plugin.brightpearl.mapping.BpJson;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * An in-memory copy of one column of a Brightpearl search (SKU → product id, primary email → contact id),
+ * so that lookups cost no request: Brightpearl allows 200 requests a minute per account, and a search per
+ * SKU or email is most of what an order used to cost.
+ *
+ * <ul>
+ *   <li><b>Load</b>, on first need: every row of {@code {resource}-search} with just the columns needed
+ *   ({@code columns=}), {@value BrightpearlClient#PAGE_SIZE} per page, sorted by id, then one
+ *   {@code updatedOn} search for what changed while the pages were read. If Brightpearl reports more rows
+ *   than {@code limit}, the index is not kept ({@link Result#indexed()} false) and callers search per key;
+ *   checked again at each reload.</li>
+ *   <li><b>Refresh</b>: one {@code updatedOn=<since>/} search (Brightpearl's PERIOD filter, open-ended) for
+ *   rows changed since the previous refresh began, less {@link #SKEW} for clock differences and late
+ *   commits. Concurrent callers share one refresh ({@link Refresher}). Each row carries its
+ *   {@code updatedOn}; a row older than the one held is ignored, so refreshes and reloads can finish in any
+ *   order.</li>
+ *   <li><b>Reload</b> every {@code reloadEvery}, in the background while lookups keep using the current
+ *   copy: the only way deleted rows drop out (a search of changes cannot show a deletion).</li>
+ * </ul>
+ *
+ * Lookups ({@link #find}): a hit answers at once (and starts a background refresh if the copy is older than
+ * {@code refreshEvery}). A miss is trusted either when the copy is fresh ({@code strict=false}: products, a
+ * product added moments ago becomes a free-text row until the next refresh, as with the former 2-minute miss
+ * cache) or only once a refresh that began after the lookup has finished ({@code strict=true}: contacts, a
+ * customer created a second ago elsewhere must not be created again).
+ *
+ * Keys are compared after {@code normalise}; when several rows share a key the lowest id wins, as the first
+ * row of an id-sorted search would.
+ */
+public final class SearchIndex {
+    /** Allowance under the previous refresh's start: clock differences between hub and Brightpearl, late commits. */
+    static final Duration SKEW = Duration.ofSeconds(5);
+    /** How soon a failed reload is tried again. */
+    static final Duration RELOAD_RETRY = Duration.ofMinutes(5);
+
+    /** One indexed row: its id, normalised key, Brightpearl's {@code updatedOn} and the other columns asked for. */
+    public record Entry(long id, String key, Instant updatedOn, Map<String, Object> extra) {
+    }
+
+    /** A lookup's answer: {@code indexed} false when the index is not kept (over its limit); then ask Brightpearl. */
+    public record Result(boolean indexed, Optional<Entry> entry) {
+        static final Result NOT_INDEXED = new Result(false, Optional.empty());
+    }
+
+    /**
+     * What to index.
+     *
+     * @param label     for the log, e.g. "products by SKU"
+     * @param path      the search resource, e.g. {@code /product-service/product-search}
+     * @param idColumn  e.g. {@code productId}
+     * @param keyColumn e.g. {@code SKU}
+     * @param extra     other columns to keep per row (e.g. a contact's names)
+     * @param normalise key normalisation applied to rows and lookups alike (null for a blank key)
+     */
+    public record Spec(String label, String path, String idColumn, String keyColumn, List<String> extra,
+                       UnaryOperator<String> normalise) {
+    }
+
+    private final BrightpearlClient client;
+    private final Clock clock;
+    private final Logger log;
+    private final Spec spec;
+    private final Duration refreshEvery;
+    private final Duration reloadEvery;
+    private final long limit;
+    private final Refresher refresher;
+
+    // guarded by this
+    private Map<Long, Entry> byId = new HashMap<>();
+    private Map<String, Long> byKey = new HashMap<>();
+    private boolean loaded;
+    private boolean tooLarge;
+    private boolean reloading;
+    private boolean loggedLoad;
+    private Instant nextReload = Instant.MIN;
+    private Instant refreshedAt = Instant.MIN;
+    private Instant cursor;
+
+    /**
+     * @param limit most rows to keep; a larger result is not indexed. 0 = never index (callers always search).
+     */
+    public SearchIndex(BrightpearlClient client, Clock clock, Logger log, Spec spec, Duration refreshEvery,
+                       Duration reloadEvery, long limit) {
+        this.client = client;
+        this.clock = clock;
+        this.log = log;
+        this.spec = spec;
+        this.refreshEvery = refreshEvery;
+        this.reloadEvery = reloadEvery;
+        this.limit = limit;
+        this.refresher = new Refresher(this::job);
+        if (limit <= 0) {
+            tooLarge = true;
+            nextReload = Instant.MAX;
+        }
+    }
+
+    public String normalise(String key) {
+        return key == null ? null : spec.normalise().apply(key);
+    }
+
+    /** Looks {@code rawKey} up; see the class comment for when a miss is trusted. */
+    public Future<Result> find(String rawKey, boolean strict) {
+        String key = normalise(rawKey);
+        long ticket = refresher.ticket();
+        Instant now = clock.instant();
+        boolean needLoad;
+        boolean recheck;
+        synchronized (this) {
+            recheck = tooLarge && !now.isBefore(nextReload);
+            if (recheck) {
+                nextReload = now.plus(RELOAD_RETRY); // at most one check per retry period, even if it fails
+            }
+            needLoad = !loaded && !tooLarge;
+        }
+        if (recheck || (!needLoad && !indexed())) {
+            if (recheck) {
+                // the size again, in the background; meanwhile callers search
+                refresher.any().onFailure(e -> log.debug("Brightpearl {}: size check failed: {}", spec.label(), e.toString()));
+            }
+            return Future.succeededFuture(Result.NOT_INDEXED);
+        }
+        if (needLoad) {
+            return refresher.after(ticket).map(v -> answer(key));
+        }
+        maybeReload(now);
+        Entry hit;
+        boolean fresh;
+        synchronized (this) {
+            hit = key == null ? null : lookup(key);
+            fresh = now.isBefore(refreshedAt.plus(refreshEvery));
+        }
+        if (hit != null) {
+            if (!fresh && !refresher.running()) {
+                refresher.any().onFailure(e -> log.debug("Brightpearl {}: background refresh failed: {}", spec.label(), e.toString()));
+            }
+            return Future.succeededFuture(new Result(true, Optional.of(hit)));
+        }
+        if (key == null || (!strict && fresh)) {
+            return Future.succeededFuture(new Result(true, Optional.empty()));
+        }
+        // by age, any refresh under way will do; strictly, only one that began after this lookup
+        return (strict ? refresher.after(ticket) : refresher.any()).map(v -> answer(key));
+    }
+
+    private synchronized Result answer(String key) {
+        if (tooLarge) {
+            return Result.NOT_INDEXED;
+        }
+        Entry e = key == null ? null : lookup(key);
+        return new Result(true, Optional.ofNullable(e));
+    }
+
+    private Entry lookup(String key) {
+        Long id = byKey.get(key);
+        return id == null ? null : byId.get(id);
+    }
+
+    /** Whether the index is in use (loaded and within its limit). */
+    public synchronized boolean indexed() {
+        return loaded && !tooLarge;
+    }
+
+    /** Number of rows held. */
+    public synchronized int size() {
+        return byId.size();
+    }
+
+    /** Records a row the hub itself just created, so the next lookup hits before any refresh. */
+    public void putLocal(long id, String rawKey, Map<String, Object> extra) {
+        synchronized (this) {
+            if (tooLarge) {
+                return;
+            }
+            upsert(new Entry(id, normalise(rawKey), clock.instant(), Map.copyOf(extra)), false);
+        }
+    }
+
+    /**
+     * Updates the extra columns of a row the hub just wrote, keeping its {@code updatedOn}, so the next refresh
+     * still replaces it with what Brightpearl holds.
+     */
+    public synchronized void patchLocal(long id, Map<String, Object> extra) {
+        Entry old = byId.get(id);
+        if (old != null) {
+            Map<String, Object> merged = new HashMap<>(old.extra());
+            merged.putAll(extra);
+            merged.values().removeIf(java.util.Objects::isNull);
+            byId.put(id, new Entry(id, old.key(), old.updatedOn(), Map.copyOf(merged)));
+        }
+    }
+
+    /** Drops a row Brightpearl no longer has (a 404 on it). */
+    public synchronized void forget(long id) {
+        Entry old = byId.remove(id);
+        if (old != null) {
+            unlink(old);
+        }
+    }
+
+    /** Makes the next miss refresh (something changed that the copy may not show yet). */
+    public synchronized void markStale() {
+        refreshedAt = Instant.MIN;
+    }
+
+    // ------------------------------------------------------------------------------------------ jobs
+
+    /** The refresher's one job: the first load (or a size check when over the limit), else a refresh. */
+    private Future<Void> job() {
+        Instant start = clock.instant();
+        boolean load;
+        synchronized (this) {
+            load = !loaded || tooLarge;
+        }
+        if (!load) {
+            return refresh(start);
+        }
+        return readAll(start).compose(rows -> {
+            if (rows == null) {
+                return Future.succeededFuture(); // over the limit: noted by readAll
+            }
+            long ms = Duration.between(start, clock.instant()).toMillis();
+            boolean first;
+            synchronized (this) {
+                replace(rows, start);
+                cursor = start;
+                first = !loggedLoad;
+                loggedLoad = true;
+            }
+            if (first) {
+                log.info("Brightpearl {}: indexed {} in {} ms, {} search page(s) (refreshed every {} s, reloaded every {} min)",
+                        spec.label(), rows.size(), ms, Math.max(1, (rows.size() + BrightpearlClient.PAGE_SIZE - 1)
+                                / BrightpearlClient.PAGE_SIZE), refreshEvery.toSeconds(), reloadEvery.toMinutes());
+            }
+            return refresh(start); // what changed while the pages were read
+        });
+    }
+
+    /** One {@code updatedOn} search from the previous refresh's start (less the skew). */
+    private Future<Void> refresh(Instant start) {
+        Instant since;
+        synchronized (this) {
+            since = (cursor == null ? start : cursor).minus(SKEW).truncatedTo(ChronoUnit.SECONDS);
+        }
+        Map<String, String> filters = query();
+        filters.put("updatedOn", since + "/");
+        return pages(filters, new ArrayList<>(), 1, Long.MAX_VALUE).map(rows -> {
+            synchronized (this) {
+                for (JsonObject row : rows) {
+                    Entry e = entry(row);
+                    if (e != null) {
+                        upsert(e, true);
+                    }
+                }
+                if (cursor == null || start.isAfter(cursor)) {
+                    cursor = start;
+                }
+                if (start.isAfter(refreshedAt)) {
+                    refreshedAt = start;
+                }
+            }
+            if (!rows.isEmpty()) {
+                log.debug("Brightpearl {}: {} changed since {}", spec.label(), rows.size(), since);
+            }
+            return null;
+        });
+    }
+
+    /** Starts a background reload when one is due; lookups keep using the current copy meanwhile. */
+    private void maybeReload(Instant now) {
+        synchronized (this) {
+            if (reloading || !loaded || now.isBefore(nextReload)) {
+                return;
+            }
+            reloading = true;
+        }
+        Instant start = now;
+        readAll(start).onComplete(ar -> {
+            synchronized (this) {
+                reloading = false;
+                if (ar.failed()) {
+                    nextReload = clock.instant().plus(RELOAD_RETRY);
+                } else if (ar.result() != null) {
+                    merge(ar.result(), start);
+                }
+            }
+            if (ar.failed()) {
+                log.warn("Brightpearl {}: reload failed, trying again in {} min: {}", spec.label(),
+                        RELOAD_RETRY.toMinutes(), ar.cause().toString());
+            } else if (ar.result() != null) {
+                log.debug("Brightpearl {}: reloaded {} in {} ms", spec.label(), ar.result().size(),
+                        Duration.between(start, clock.instant()).toMillis());
+            }
+        });
+    }
+
+    /** Every row, or null (and the index set aside) when Brightpearl reports more than the limit. */
+    private Future<List<JsonObject>> readAll(Instant start) {
+        return pages(query(), new ArrayList<>(), 1, limit).map(rows -> {
+            if (rows != null) {
+                return rows;
+            }
+            synchronized (this) {
+                if (!tooLarge) {
+                    log.info("Brightpearl {}: more than {} rows, over the index limit: looking each up with a search instead",
+                            spec.label(), limit);
+                }
+                tooLarge = true;
+                loaded = false;
+                byId = new HashMap<>();
+                byKey = new HashMap<>();
+                nextReload = start.plus(reloadEvery);
+            }
+            return null;
+        });
+    }
+
+    /** Pages through a search; null when the rows exceed {@code max}. */
+    private Future<List<JsonObject>> pages(Map<String, String> filters, List<JsonObject> acc, int first, long max) {
+        return client.search(spec.path(), filters, first, BrightpearlClient.PAGE_SIZE).compose(page -> {
+            if ((page.resultsAvailable() > max) || acc.size() + page.rows().size() > max) {
+                return Future.succeededFuture(null);
+            }
+            acc.addAll(page.rows());
+            if (page.morePagesAvailable() && !page.rows().isEmpty()) {
+                return pages(filters, acc, page.nextFirstResult(), max);
+            }
+            return Future.succeededFuture(acc);
+        });
+    }
+
+    private Map<String, String> query() {
+        List<String> columns = new ArrayList<>(List.of(spec.idColumn(), spec.keyColumn(), "updatedOn"));
+        spec.extra().forEach(c -> {
+            if (!columns.contains(c)) {
+                columns.add(c);
+            }
+        });
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("columns", String.join(",", columns));
+        filters.put("sort", spec.idColumn() + "|ASC");
+        return filters;
+    }
+
+    // ------------------------------------------------------------------------------------------ state (under lock)
+
+    private Entry entry(JsonObject row) {
+        Long id = BpJson.longId(row.getValue(spec.idColumn()));
+        if (id == null) {
+            return null;
+        }
+        Object k = row.getValue(spec.keyColumn());
+        String key = k == null ? null : normalise(k.toString());
+        Map<String, Object> extra = new HashMap<>();
+        for (String c : spec.extra()) {
+            Object v = row.getValue(c);
+            if (v != null) {
+                extra.put(c, v);
+            }
+        }
+        return new Entry(id, key == null || key.isEmpty() ? null : key, BpJson.instant(row.getValue("updatedOn")),
+                Map.copyOf(extra));
+    }
+
+    /** Keeps {@code e} unless the row held is newer (when {@code onlyNewer}). */
+    private void upsert(Entry e, boolean onlyNewer) {
+        Entry old = byId.get(e.id());
+        if (old != null && onlyNewer && old.updatedOn() != null && e.updatedOn() != null
+                && old.updatedOn().isAfter(e.updatedOn())) {
+            return;
+        }
+        if (old != null && old.key() != null && !old.key().equals(e.key())) {
+            byId.remove(e.id());
+            unlink(old);
+        }
+        byId.put(e.id(), e);
+        link(e);
+    }
+
+    private void link(Entry e) {
+        if (e.key() != null) {
+            byKey.merge(e.key(), e.id(), Math::min);
+        }
+    }
+
+    /** Removes {@code old}'s key if it pointed at it, handing the key to another row holding it, if any. */
+    private void unlink(Entry old) {
+        if (old.key() == null || !Long.valueOf(old.id()).equals(byKey.get(old.key()))) {
+            return;
+        }
+        byKey.remove(old.key());
+        for (Entry other : byId.values()) {
+            if (other.id() != old.id() && old.key().equals(other.key())) {
+                link(other);
+            }
+        }
+    }
+
+    private void replace(List<JsonObject> rows, Instant start) {
+        byId = new HashMap<>();
+        byKey = new HashMap<>();
+        for (JsonObject row : rows) {
+            Entry e = entry(row);
+            if (e != null) {
+                upsert(e, true);
+            }
+        }
+        loaded = true;
+        tooLarge = false;
+        nextReload = start.plus(reloadEvery);
+        if (start.isAfter(refreshedAt)) {
+            refreshedAt = start;
+        }
+    }
+
+    /**
+     * Swaps in a reload's rows, keeping what the current copy knows that is newer: rows changed (or created by
+     * the hub) since the reload began. Rows in neither are gone from Brightpearl.
+     */
+    private void merge(List<JsonObject> rows, Instant start) {
+        Map<Long, Entry> old = byId;
+        byId = new HashMap<>();
+        byKey = new HashMap<>();
+        for (JsonObject row : rows) {
+            Entry e = entry(row);
+            if (e != null) {
+                upsert(e, true);
+            }
+        }
+        Instant recent = start.minus(SKEW);
+        for (Entry e : old.values()) {
+            Entry fresh = byId.get(e.id());
+            if (fresh == null ? e.updatedOn() != null && !e.updatedOn().isBefore(recent)
+                    : e.updatedOn() != null && fresh.updatedOn() != null && e.updatedOn().isAfter(fresh.updatedOn())) {
+                upsert(e, false);
+            }
+        }
+        nextReload = start.plus(reloadEvery);
+    }
+}
