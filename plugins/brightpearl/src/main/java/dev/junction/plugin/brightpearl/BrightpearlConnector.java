@@ -31,6 +31,7 @@ import dev.junction.plugin.brightpearl.sales.ContactResolver;
 import dev.junction.plugin.brightpearl.sales.SalesOrderSink;
 import dev.junction.plugin.brightpearl.stock.StockCorrectionSink;
 import dev.junction.plugin.brightpearl.stock.StockSource;
+import dev.junction.plugin.brightpearl.support.LookupSettings;
 import dev.junction.plugin.brightpearl.support.ProductLookup;
 import dev.junction.plugin.brightpearl.support.ReferenceData;
 import dev.junction.plugin.brightpearl.webhooks.BrightpearlWebhooks;
@@ -61,7 +62,19 @@ public final class BrightpearlConnector implements Connector, OAuthSupport {
             ConfigField.optionalSecret("clientSecret", "OAuth app client secret (oauth mode)"),
             ConfigField.optional("devRef", ConfigField.Type.STRING, "Developer reference of a public app, if any", null),
             ConfigField.optional("installedIntegrationInstanceId", ConfigField.Type.INTEGER,
-                    "Installed integration instance id (OAuth installs report it); scopes order externalRefs", null));
+                    "Installed integration instance id (OAuth installs report it); scopes order externalRefs", null),
+            ConfigField.optional(LookupSettings.REFRESH, ConfigField.Type.INTEGER,
+                    "Seconds the hub's copy of your product SKUs and contact emails may age before a lookup refreshes it "
+                            + "with one search for what changed; a product added in Brightpearl is matched by orders after "
+                            + "at most this long (a new customer's email is always checked afresh)",
+                    String.valueOf(LookupSettings.DEFAULT_REFRESH_SECONDS)),
+            ConfigField.optional(LookupSettings.RELOAD, ConfigField.Type.INTEGER,
+                    "Minutes between full re-reads of that copy, so products and contacts deleted in Brightpearl drop out",
+                    String.valueOf(LookupSettings.DEFAULT_RELOAD_MINUTES)),
+            ConfigField.optional(LookupSettings.CONTACT_LIMIT, ConfigField.Type.INTEGER,
+                    "Most contacts the hub copies (500 per request when it starts and at each re-read); an account with "
+                            + "more has each unknown email searched for on its own. 0 turns the contact copy off",
+                    String.valueOf(LookupSettings.DEFAULT_CONTACT_LIMIT)));
 
     @Override
     public ConnectorDescriptor descriptor() {
@@ -94,8 +107,11 @@ public final class BrightpearlConnector implements Connector, OAuthSupport {
     @Override
     public void register(ConnectionContext context, HandlerRegistry registry) {
         BrightpearlConnection bp = BrightpearlConnection.open(context);
-        ProductLookup products = new ProductLookup(bp.client(), context.clock());
-        ContactResolver contacts = new ContactResolver(bp.client(), context.clock());
+        LookupSettings lookups = LookupSettings.from(context.config());
+        ProductLookup products = new ProductLookup(bp.client(), context.clock(), context.logger(),
+                lookups.refreshEvery(), lookups.reloadEvery());
+        ContactResolver contacts = new ContactResolver(bp.client(), context.clock(), context.logger(),
+                lookups.refreshEvery(), lookups.reloadEvery(), lookups.contactIndexLimit());
         OrderStatusSink statusSink = new OrderStatusSink(bp);
 
         registry.source("orders", new OrdersSource(bp));

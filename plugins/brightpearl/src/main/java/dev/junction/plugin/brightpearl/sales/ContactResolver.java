@@ -1,42 +1,93 @@
 package dev.junction.plugin.brightpearl.sales;
 
 import dev.junction.api.error.PermanentException;
+import dev.junction.api.error.RetryableException;
 import dev.junction.api.model.Address;
 import dev.junction.api.model.Party;
 import dev.junction.plugin.brightpearl.client.BrightpearlClient;
+import dev.junction.plugin.brightpearl.client.BrightpearlFailure;
 import dev.junction.plugin.brightpearl.mapping.BpJson;
+import dev.junction.plugin.brightpearl.support.SearchIndex;
 import dev.junction.plugin.brightpearl.support.TtlCache;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Brightpearl customer for an order, matched by exact primary email (Brightpearl's email search is
  * fuzzy, so every hit is re-checked; secondary and tertiary emails are not considered, as merchants
  * expect). A new customer is created with their address; a known one is updated from the order unless
- * {@code blockContactUpdates}. Contact ids are cached by email, and details already written are not
- * written again, to spare the account's 200 requests a minute.
+ * {@code blockContactUpdates} (the Brightpearl app's documented default), and only with what changed.
+ *
+ * <p><b>Finding the contact</b> costs no request for a known email: contacts are held in a
+ * {@link SearchIndex} by primary email (all contacts, as the per-email search matched any contact), loaded
+ * once by paging {@code contact-search} and kept fresh by {@code updatedOn=<since>/} searches. An email
+ * absent from the index is only taken as a new customer once a refresh that <em>began after the lookup
+ * began</em> has come back without it, so a contact created elsewhere a moment ago is still found; all
+ * lookups waiting at that moment share that one search. At low rates that is one search per new customer,
+ * as before; at high rates one search serves many orders.
+ *
+ * <p>Accounts with more contacts than {@code contactIndexLimit} (connection setting, default 50,000: 100
+ * search pages at start-up and per reload, some 10 MB) are not indexed: each unknown email is then one
+ * {@code contact-search?primaryEmail=} as before, and found contacts are cached for 30 minutes. The size is
+ * checked again at each reload; 0 turns the index off.
+ *
+ * <p><b>Updating a repeat customer</b>: names and phone are compared with what Brightpearl holds (the
+ * index's columns, kept current with the hub's own writes) and patched only when they differ; the address
+ * (not a search column) is posted and attached only when it differs from the one the hub last wrote for
+ * that contact, or when the hub has not written one since it started.
  */
 public final class ContactResolver {
     /** Outcome, for the sync log. */
     public record Resolved(long contactId, boolean created, boolean updated) {
     }
 
+    /** contact-search columns kept per contact, to tell whether the order changes them. */
+    static final List<String> DETAIL_COLUMNS = List.of("firstName", "lastName", "pri");
+    static final String SEARCH = "/contact-service/contact-search";
+
+    /** A contact found or created; {@code details} are its {@link #DETAIL_COLUMNS} as far as known, or null. */
+    private record Found(long id, boolean created, Map<String, Object> details) {
+    }
+
     private final BrightpearlClient client;
-    private final TtlCache<String, Long> byEmail;
-    private final Map<Long, Integer> written = new ConcurrentHashMap<>();
+    private final SearchIndex index;
+    /** Per-email searches when the index is not kept: found contacts only, misses are never cached. */
+    private final TtlCache<String, Optional<SearchIndex.Entry>> searched;
+    /** Find-or-create in progress per email: concurrent orders of one new customer create one contact. */
+    private final Map<String, Future<Found>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Address> addressWritten = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> detailsWritten = new ConcurrentHashMap<>();
 
     public ContactResolver(BrightpearlClient client, Clock clock) {
+        this(client, clock, org.slf4j.LoggerFactory.getLogger(ContactResolver.class), Duration.ofSeconds(60),
+                Duration.ofHours(6), 50_000);
+    }
+
+    public ContactResolver(BrightpearlClient client, Clock clock, Logger log, Duration refreshEvery, Duration reloadEvery,
+                           long indexLimit) {
         this.client = client;
-        this.byEmail = new TtlCache<>(clock, Duration.ofMinutes(30));
+        this.index = new SearchIndex(client, clock, log, new SearchIndex.Spec("contacts by primary email", SEARCH,
+                "contactId", "primaryEmail", DETAIL_COLUMNS, ContactResolver::normalise), refreshEvery, reloadEvery,
+                indexLimit);
+        this.searched = new TtlCache<>(clock, Duration.ofMinutes(30));
+    }
+
+    static String normalise(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
     public Future<Resolved> resolve(Party customer, boolean blockUpdates) {
@@ -44,56 +95,195 @@ public final class ContactResolver {
             return Future.failedFuture(new PermanentException(
                     "the order has no customer email, which Brightpearl customers are matched by: add one in the store"));
         }
-        String email = customer.email().trim().toLowerCase(Locale.ROOT);
-        boolean[] createdNow = {false};
-        return byEmail.get(email, () -> search(email).compose(found -> {
-            if (found != null) {
-                return Future.succeededFuture(found);
+        String email = normalise(customer.email());
+        return found(email, customer).compose(f -> {
+            if (f.created()) {
+                return Future.succeededFuture(new Resolved(f.id(), true, false));
             }
-            createdNow[0] = true;
-            return create(customer);
-        })).compose(id -> {
-            if (createdNow[0]) {
-                written.put(id, fingerprint(customer));
-                return Future.succeededFuture(new Resolved(id, true, false));
+            if (blockUpdates) {
+                return Future.succeededFuture(new Resolved(f.id(), false, false));
             }
-            if (blockUpdates || Objects.equals(written.get(id), fingerprint(customer))) {
-                return Future.succeededFuture(new Resolved(id, false, false));
-            }
-            return update(id, customer).map(v -> {
-                written.put(id, fingerprint(customer));
-                return new Resolved(id, false, true);
-            });
+            return update(email, f, customer);
         });
     }
 
     /** Forget a cached email (the contact was deleted or merged in Brightpearl). */
     public void invalidate(String email) {
-        byEmail.invalidate(email.trim().toLowerCase(Locale.ROOT));
+        searched.invalidate(normalise(email));
+        index.markStale();
     }
 
-    private Future<Long> search(String email) {
+    /** Forget a contact Brightpearl no longer has (refused as unknown); the next order looks its email up again. */
+    public void forget(long contactId) {
+        index.forget(contactId);
+        addressWritten.remove(contactId);
+        detailsWritten.remove(contactId);
+    }
+
+    /** The index (for tests). */
+    SearchIndex index() {
+        return index;
+    }
+
+    private Future<Found> found(String email, Party customer) {
+        Promise<Found> promise = Promise.promise();
+        Future<Found> running = pending.putIfAbsent(email, promise.future());
+        if (running != null) {
+            // another order of this customer is finding or creating the contact: share it, then compare as a repeat
+            return running.map(f -> new Found(f.id(), false, f.details()));
+        }
+        lookup(email).compose(hit -> hit.isPresent()
+                        ? Future.succeededFuture(new Found(hit.get().id(), false, hit.get().extra()))
+                        : create(email, customer))
+                .onComplete(ar -> {
+                    pending.remove(email, promise.future());
+                    promise.handle(ar);
+                });
+        return promise.future();
+    }
+
+    private Future<Optional<SearchIndex.Entry>> lookup(String email) {
+        return index.find(email, true).compose(r -> r.indexed() ? Future.succeededFuture(r.entry())
+                : searched.get(email, () -> search(email)).map(hit -> {
+                    if (hit.isEmpty()) {
+                        searched.invalidate(email); // only found contacts are cached
+                    }
+                    return hit;
+                }));
+    }
+
+    /** One {@code contact-search?primaryEmail=}, re-checked for the exact address; the lowest id wins. */
+    private Future<Optional<SearchIndex.Entry>> search(String email) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("primaryEmail", email);
-        return client.search("/contact-service/contact-search", filters, 1, 100).map(page -> page.rows().stream()
-                .filter(r -> r.getValue("primaryEmail") != null
-                        && r.getValue("primaryEmail").toString().trim().equalsIgnoreCase(email))
-                .map(r -> BpJson.longId(r.getValue("contactId"))).filter(Objects::nonNull)
-                .sorted().findFirst().orElse(null));
+        filters.put("columns", "contactId,primaryEmail,updatedOn," + String.join(",", DETAIL_COLUMNS));
+        filters.put("sort", "contactId|ASC");
+        return client.search(SEARCH, filters, 1, 100).map(page -> page.rows().stream()
+                .filter(r -> r.getValue("primaryEmail") != null && email.equals(normalise(r.getValue("primaryEmail").toString())))
+                .filter(r -> BpJson.longId(r.getValue("contactId")) != null)
+                .min((a, b) -> Long.compare(BpJson.longId(a.getValue("contactId")), BpJson.longId(b.getValue("contactId"))))
+                .map(r -> {
+                    Map<String, Object> extra = new HashMap<>();
+                    DETAIL_COLUMNS.forEach(c -> {
+                        if (r.getValue(c) != null) {
+                            extra.put(c, r.getValue(c));
+                        }
+                    });
+                    return new SearchIndex.Entry(BpJson.longId(r.getValue("contactId")), email,
+                            BpJson.instant(r.getValue("updatedOn")), Map.copyOf(extra));
+                }));
     }
 
-    private Future<Long> create(Party p) {
+    private Future<Found> create(String email, Party p) {
         return address(p.address()).compose(addressId -> {
             JsonObject body = details(p);
             if (addressId != null) {
                 body.put("postAddressIds", new JsonObject().put("DEF", addressId).put("BIL", addressId).put("DEL", addressId));
             }
             body.put("relationshipToAccount", new JsonObject().put("isSupplier", false).put("isStaff", false));
-            return client.post("/contact-service/contact", body).map(id -> Long.parseLong(String.valueOf(id)));
+            return client.post("/contact-service/contact", body).map(v -> {
+                long id = Long.parseLong(String.valueOf(v));
+                Map<String, Object> written = detailColumns(p);
+                index.putLocal(id, email, written);
+                if (!index.indexed()) {
+                    searched.put(email, Optional.of(new SearchIndex.Entry(id, email, null, written)));
+                }
+                detailsWritten.put(id, detailKey(p));
+                if (addressId != null) {
+                    addressWritten.put(id, p.address());
+                }
+                return new Found(id, true, written);
+            });
         });
     }
 
-    private Future<Void> update(long id, Party p) {
+    /** Writes what the order changes: names and phone by one PATCH, a changed address by POST + PUT. */
+    private Future<Resolved> update(String email, Found f, Party p) {
+        long id = f.id();
+        Boolean same = f.details() == null ? null : sameDetails(f.details(), p);
+        boolean detailsChanged = same != null ? !same : !Objects.equals(detailsWritten.get(id), detailKey(p));
+        boolean addressChanged = p.address() != null && p.address().line1() != null && !p.address().line1().isBlank()
+                && !Objects.equals(addressWritten.get(id), p.address());
+        JsonArray ops = detailsChanged ? patchOps(p) : new JsonArray();
+        if (ops.isEmpty() && !addressChanged) {
+            return Future.succeededFuture(new Resolved(id, false, false));
+        }
+        Future<Object> patched = ops.isEmpty() ? Future.succeededFuture() : client.patch("/contact-service/contact/" + id, ops);
+        return patched.compose(v -> {
+            if (!ops.isEmpty()) {
+                Map<String, Object> written = detailColumns(p);
+                index.patchLocal(id, written);
+                Map<String, Object> merged = new HashMap<>(f.details() == null ? Map.of() : f.details());
+                merged.putAll(written);
+                if (!index.indexed()) {
+                    searched.put(email, Optional.of(new SearchIndex.Entry(id, email, null, Map.copyOf(merged))));
+                }
+                detailsWritten.put(id, detailKey(p));
+            }
+            if (!addressChanged) {
+                return Future.succeededFuture();
+            }
+            return address(p.address()).compose(addressId -> client.put("/contact-service/contact/" + id + "/postal-address",
+                    new JsonArray().add(new JsonObject().put("postalAddressId", addressId)))).map(x -> {
+                addressWritten.put(id, p.address());
+                return x;
+            });
+        }).<Resolved>map(v -> new Resolved(id, false, true)).recover(e -> {
+            if (e instanceof BrightpearlFailure bf && bf.status() == 404) {
+                forget(id);
+                searched.invalidate(email);
+                return Future.failedFuture(new RetryableException("Brightpearl contact " + id + " for " + email
+                        + " no longer exists; the customer will be looked up again", null, e));
+            }
+            return Future.failedFuture(e);
+        });
+    }
+
+    /**
+     * Whether Brightpearl already holds the order's names and phone; null when a column it would write is not
+     * known (not in the search answer), then the hub's own last write decides.
+     */
+    private static Boolean sameDetails(Map<String, Object> known, Party p) {
+        Map<String, Object> order = detailColumns(p);
+        for (String c : DETAIL_COLUMNS) {
+            Object want = order.get(c);
+            if (want == null) {
+                continue; // not written (no first name, no phone), so it cannot differ
+            }
+            if (!known.containsKey(c)) {
+                return null;
+            }
+            if (!text(want).equals(text(known.get(c)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : v.toString().trim();
+    }
+
+    /** The order's values of {@link #DETAIL_COLUMNS}, as the hub writes them. */
+    private static Map<String, Object> detailColumns(Party p) {
+        Map<String, Object> m = new HashMap<>();
+        JsonObject d = details(p);
+        if (d.getString("firstName") != null) {
+            m.put("firstName", d.getString("firstName"));
+        }
+        m.put("lastName", d.getString("lastName"));
+        if (p.phone() != null) {
+            m.put("pri", p.phone());
+        }
+        return m;
+    }
+
+    private static List<String> detailKey(Party p) {
+        Map<String, Object> m = detailColumns(p);
+        return java.util.Arrays.asList(text(m.get("firstName")), text(m.get("lastName")), text(m.get("pri")));
+    }
+
+    private static JsonArray patchOps(Party p) {
         JsonArray ops = new JsonArray();
         JsonObject d = details(p);
         for (String key : new String[]{"firstName", "lastName"}) {
@@ -104,10 +294,7 @@ public final class ContactResolver {
         if (p.phone() != null) {
             ops.add(new JsonObject().put("op", "add").put("path", "/communication/telephones/PRI").put("value", p.phone()));
         }
-        Future<Object> patched = ops.isEmpty() ? Future.succeededFuture() : client.patch("/contact-service/contact/" + id, ops);
-        return patched.compose(v -> address(p.address())).compose(addressId -> addressId == null ? Future.succeededFuture()
-                : client.put("/contact-service/contact/" + id + "/postal-address",
-                new JsonArray().add(new JsonObject().put("postalAddressId", addressId)))).mapEmpty();
+        return ops;
     }
 
     private Future<Long> address(Address a) {
@@ -135,9 +322,5 @@ public final class ContactResolver {
             body.put("organisation", new JsonObject().put("name", p.company()));
         }
         return body;
-    }
-
-    private static int fingerprint(Party p) {
-        return Objects.hash(p.firstName(), p.lastName(), p.company(), p.phone(), p.address());
     }
 }
