@@ -49,8 +49,14 @@ import java.util.function.UnaryOperator;
  * row of an id-sorted search would.
  */
 public final class SearchIndex {
-    /** Allowance under the previous refresh's start: clock differences between hub and Brightpearl, late commits. */
-    static final Duration SKEW = Duration.ofSeconds(5);
+    /**
+     * Overlap under the previous refresh's start (on top of rounding down to whole seconds): clock differences
+     * between hub and Brightpearl and changes committed just before that start but not yet searchable. Every
+     * refresh re-reads the rows changed in this overlap, so it is kept small: at Brightpearl's 200 requests a
+     * minute an account changes a few contacts a second at most, but the simulator runs hundreds of orders a
+     * second and a wide overlap would make each refresh several pages.
+     */
+    static final Duration SKEW = Duration.ofSeconds(2);
     /** How soon a failed reload is tried again. */
     static final Duration RELOAD_RETRY = Duration.ofMinutes(5);
 
