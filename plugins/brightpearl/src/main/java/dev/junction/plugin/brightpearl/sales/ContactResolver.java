@@ -114,8 +114,11 @@ public final class ContactResolver {
     }
 
     /** Forget a contact Brightpearl no longer has (refused as unknown); the next order looks its email up again. */
-    public void forget(long contactId) {
+    public void forget(long contactId, String email) {
         index.forget(contactId);
+        if (email != null) {
+            searched.invalidate(normalise(email));
+        }
         addressWritten.remove(contactId);
         detailsWritten.remove(contactId);
     }
@@ -230,8 +233,7 @@ public final class ContactResolver {
             });
         }).<Resolved>map(v -> new Resolved(id, false, true)).recover(e -> {
             if (e instanceof BrightpearlFailure bf && bf.status() == 404) {
-                forget(id);
-                searched.invalidate(email);
+                forget(id, email);
                 return Future.failedFuture(new RetryableException("Brightpearl contact " + id + " for " + email
                         + " no longer exists; the customer will be looked up again", null, e));
             }

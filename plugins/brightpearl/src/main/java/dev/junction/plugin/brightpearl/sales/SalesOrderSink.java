@@ -1,8 +1,10 @@
 package dev.junction.plugin.brightpearl.sales;
 
+import dev.junction.api.error.RetryableException;
 import dev.junction.api.model.LineType;
 import dev.junction.api.model.Order;
 import dev.junction.api.model.OrderLine;
+import dev.junction.api.model.Party;
 import dev.junction.api.sink.SinkHandler;
 import dev.junction.api.sink.SinkRequest;
 import dev.junction.api.sink.SinkResult;
@@ -80,7 +82,7 @@ public final class SalesOrderSink implements SinkHandler<Order> {
         return contacts.resolve(order.customer() != null ? order.customer() : order.billing(), block)
                 .compose(contact -> products.findAll(options.getString("productKey", "SKU"), skus)
                         .compose(productIds -> body.build(request, contact.contactId(), productIds)
-                                .compose(b -> post(b, request.idempotencyKey()))
+                                .compose(b -> post(b, request.idempotencyKey(), contact.contactId(), customerEmail(order)))
                                 .compose(posted -> posted.existing()
                                         ? Future.succeededFuture(SinkResult.alreadyPresent(String.valueOf(posted.orderId()),
                                         "sales order " + posted.orderId() + " already exists for " + request.idempotencyKey()))
@@ -94,15 +96,36 @@ public final class SalesOrderSink implements SinkHandler<Order> {
 
     /**
      * Posts the order. Brightpearl refuses a second order with the same externalRef; that refusal (a
-     * concurrent twin, or a repeat whose search was skipped) is answered with the order that exists.
+     * concurrent twin, or a repeat whose search was skipped) is answered with the order that exists. Any other
+     * refusal may be a customer deleted or merged away in Brightpearl since the connector's contact index last
+     * saw it: one {@code GET /contact/{id}} tells (404), and then the contact is forgotten and the write retried,
+     * which looks the customer up again.
      */
-    private Future<Posted> post(JsonObject b, String externalRef) {
+    private Future<Posted> post(JsonObject b, String externalRef, long contactId, String email) {
         return bp.client().post("/order-service/sales-order", b).map(id -> new Posted(Long.parseLong(String.valueOf(id)), false))
-                .recover(e -> e instanceof BrightpearlFailure f && f.status() == 400
-                        && String.valueOf(e.getMessage()).toLowerCase().contains("externalref")
-                        ? byExternalRef(externalRef).compose(found -> found.isPresent()
-                        ? Future.succeededFuture(new Posted(found.get(), true)) : Future.failedFuture(e))
-                        : Future.failedFuture(e));
+                .recover(e -> {
+                    if (!(e instanceof BrightpearlFailure f) || f.status() != 400) {
+                        return Future.failedFuture(e);
+                    }
+                    if (String.valueOf(e.getMessage()).toLowerCase().contains("externalref")) {
+                        return byExternalRef(externalRef).compose(found -> found.isPresent()
+                                ? Future.succeededFuture(new Posted(found.get(), true)) : Future.failedFuture(e));
+                    }
+                    return bp.client().getIfExists("/contact-service/contact/" + contactId).transform(ar -> {
+                        if (ar.failed() || ar.result().isPresent()) {
+                            return Future.failedFuture(e);
+                        }
+                        contacts.forget(contactId, email);
+                        return Future.failedFuture(new RetryableException("Brightpearl contact " + contactId + " for "
+                                + email + " no longer exists (deleted or merged): the customer is looked up again on retry",
+                                null, e));
+                    });
+                });
+    }
+
+    private static String customerEmail(Order order) {
+        Party p = order.customer() != null ? order.customer() : order.billing();
+        return p == null ? null : p.email();
     }
 
     private Future<Void> afterCreate(long orderId, Order order, JsonObject options) {

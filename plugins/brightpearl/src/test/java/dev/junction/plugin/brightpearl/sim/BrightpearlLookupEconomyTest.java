@@ -342,4 +342,23 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
         assertThat(await(products.find("SKU", "KEEP-1"))).contains(keep);
         assertThat(calls(PRODUCT_SEARCH)).as("one reload page and one refresh").isLessThanOrEqualTo(2);
     }
+
+    @Test
+    void aCustomerDeletedInBrightpearlIsLookedUpAgainOnRetry() throws Exception {
+        ConnectionHandlers h = handlers(connection("bp-deleted", new JsonObject()));
+        write(h, order(customer("gone@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        control(HttpMethod.POST, "/reset", null); // the account forgets every contact (deleted, merged away)
+        resetStats();
+
+        Order o = order(customer("gone@example.com", "1 Main St", "555-0100"), "NOSKU");
+        Throwable refused = failureOf(sink(h, "sales-orders", o, o.sourceId(), NO_NOTES));
+        assertThat(refused).isInstanceOf(dev.junction.api.error.RetryableException.class)
+                .hasMessageContaining("no longer exists");
+        assertThat(calls("GET /contact-service/contact/{id}")).as("one look at the contact the order was refused for").isEqualTo(1);
+
+        SinkResult retried = write(h, o);
+        assertThat(retried.outcome()).isEqualTo(SinkResult.Outcome.CREATED);
+        assertThat(retried.facts()).containsEntry("contact", "created");
+        assertThat(controlArray("/contacts")).hasSize(1);
+    }
 }
