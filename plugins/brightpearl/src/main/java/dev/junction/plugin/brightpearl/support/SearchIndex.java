@@ -273,11 +273,8 @@ public final class SearchIndex {
         filters.put("updatedOn", since + "/");
         return pages(filters, new ArrayList<>(), 1, Long.MAX_VALUE).map(rows -> {
             synchronized (this) {
-                for (JsonObject row : rows) {
-                    Entry e = entry(row);
-                    if (e != null) {
-                        upsert(e, true);
-                    }
+                for (Entry e : rows) {
+                    upsert(e, true);
                 }
                 if (cursor == null || start.isAfter(cursor)) {
                     cursor = start;
@@ -322,7 +319,7 @@ public final class SearchIndex {
     }
 
     /** Every row, or null (and the index set aside) when Brightpearl reports more than the limit. */
-    private Future<List<JsonObject>> readAll(Instant start) {
+    private Future<List<Entry>> readAll(Instant start) {
         return pages(query(), new ArrayList<>(), 1, limit).map(rows -> {
             if (rows != null) {
                 return rows;
@@ -342,13 +339,18 @@ public final class SearchIndex {
         });
     }
 
-    /** Pages through a search; null when the rows exceed {@code max}. */
-    private Future<List<JsonObject>> pages(Map<String, String> filters, List<JsonObject> acc, int first, long max) {
+    /** Pages through a search, keeping each row as an entry (not its JSON); null when the rows exceed {@code max}. */
+    private Future<List<Entry>> pages(Map<String, String> filters, List<Entry> acc, int first, long max) {
         return client.search(spec.path(), filters, first, BrightpearlClient.PAGE_SIZE).compose(page -> {
             if ((page.resultsAvailable() > max) || acc.size() + page.rows().size() > max) {
                 return Future.succeededFuture(null);
             }
-            acc.addAll(page.rows());
+            for (JsonObject row : page.rows()) {
+                Entry e = entry(row);
+                if (e != null) {
+                    acc.add(e);
+                }
+            }
             if (page.morePagesAvailable() && !page.rows().isEmpty()) {
                 return pages(filters, acc, page.nextFirstResult(), max);
             }
@@ -423,14 +425,11 @@ public final class SearchIndex {
         }
     }
 
-    private void replace(List<JsonObject> rows, Instant start) {
+    private void replace(List<Entry> rows, Instant start) {
         byId = new HashMap<>();
         byKey = new HashMap<>();
-        for (JsonObject row : rows) {
-            Entry e = entry(row);
-            if (e != null) {
-                upsert(e, true);
-            }
+        for (Entry e : rows) {
+            upsert(e, true);
         }
         loaded = true;
         tooLarge = false;
@@ -444,15 +443,12 @@ public final class SearchIndex {
      * Swaps in a reload's rows, keeping what the current copy knows that is newer: rows changed (or created by
      * the hub) since the reload began. Rows in neither are gone from Brightpearl.
      */
-    private void merge(List<JsonObject> rows, Instant start) {
+    private void merge(List<Entry> rows, Instant start) {
         Map<Long, Entry> old = byId;
         byId = new HashMap<>();
         byKey = new HashMap<>();
-        for (JsonObject row : rows) {
-            Entry e = entry(row);
-            if (e != null) {
-                upsert(e, true);
-            }
+        for (Entry e : rows) {
+            upsert(e, true);
         }
         Instant recent = start.minus(SKEW);
         for (Entry e : old.values()) {
