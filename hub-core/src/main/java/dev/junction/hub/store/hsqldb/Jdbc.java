@@ -48,7 +48,7 @@ final class Jdbc {
                 Connection c = DriverManager.getConnection(url, "SA", "");
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                connections.add(c);
+                connections.add(CachedStatements.wrap(c));
             }
         } catch (SQLException e) {
             for (Connection c : connections) {
