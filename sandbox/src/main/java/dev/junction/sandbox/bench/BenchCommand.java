@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the hub against the sandbox: throughput, latency, economy, limits, backlog, footprint, chain, all.")
 public final class BenchCommand implements Callable<Integer>, CliCommand {
-    static final List<String> SCENARIOS = List.of("throughput", "latency", "economy", "limits", "backlog", "footprint", "chain");
+    static final List<String> SCENARIOS = List.of("throughput", "capacity", "latency", "economy", "limits", "backlog", "footprint",
+            "chain");
 
     @Parameters(index = "0", defaultValue = "all", description = "scenario: ${COMPLETION-CANDIDATES}",
             completionCandidates = Names.class)
@@ -43,7 +44,7 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
     @Option(names = "--budget", defaultValue = "200", description = "limits: Brightpearl requests per minute (default ${DEFAULT-VALUE})")
     int budget;
 
-    @Option(names = "--xmx", defaultValue = "512m", description = "backlog: the hub JVM's -Xmx (default ${DEFAULT-VALUE})")
+    @Option(names = "--xmx", defaultValue = "512m", description = "backlog and capacity: the hub JVM's -Xmx (default ${DEFAULT-VALUE})")
     String xmx;
 
     @Option(names = "--starts", defaultValue = "3", description = "footprint: cold starts to time (default ${DEFAULT-VALUE})")
@@ -113,6 +114,7 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
                         case "economy" -> s.syncRun("economy", or(3000), or(3000), rate == null ? 200 : rate);
                         case "limits" -> s.limits(or(600), duration, budget);
                         case "backlog" -> s.backlog(or(10_000), rate == null ? 500 : rate, xmx);
+                        case "capacity" -> s.capacity(Math.min(2_000, or(10_000) / 5), or(10_000), rate == null ? 1200 : rate, xmx);
                         case "footprint" -> s.footprint(starts, idle);
                         case "chain" -> s.chain(or(150), rate == null ? 10 : rate, shipAfter);
                         default -> throw new IllegalStateException(name);

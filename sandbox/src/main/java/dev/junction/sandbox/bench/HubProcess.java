@@ -36,6 +36,11 @@ final class HubProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
+        // e.g. -Djunction.bench.hubJvmArgs="-XX:StartFlightRecording=filename=hub.jfr" to profile the hub alone
+        String extra = System.getProperty("junction.bench.hubJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Djunction.root=" + System.getProperty("junction.root", "."));

@@ -180,6 +180,11 @@ final class Scenarios {
         }
     }
 
+    /** The throughput path with the hub in its own JVM: measured rate and the hub's own CPU per order. */
+    JsonObject capacity(int warmup, int orders, double rate, String xmx) throws Exception {
+        return new CapacityScenario(envs, http, root, work, plugins, seed, timeout).run(warmup, orders, rate, xmx);
+    }
+
     // ---------------------------------------------------------------- backlog
 
     /**

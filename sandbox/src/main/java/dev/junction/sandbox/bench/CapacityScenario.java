@@ -1,0 +1,137 @@
+package dev.junction.sandbox.bench;
+
+import dev.junction.sandbox.Sandbox;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The throughput path with the hub in a JVM of its own, to say how much of the two cores the hub itself
+ * spends per order. In-process figures share the cores between the hub, five simulators and the load
+ * generator; here the hub's CPU time ({@code /proc/<pid>/stat}) and this JVM's (simulators, generator) are
+ * read before and after the measured phase, so the figure "hub CPU per order" is the hub's alone, and the rate
+ * two dedicated cores would allow is derived from it (an estimate, printed as such, next to the measured rate).
+ */
+final class CapacityScenario {
+    private final BenchEnv envs;
+    private final BenchHttp http;
+    private final Path root;
+    private final Path work;
+    private final Path plugins;
+    private final long seed;
+    private final Duration timeout;
+
+    CapacityScenario(BenchEnv envs, BenchHttp http, Path root, Path work, Path plugins, long seed, Duration timeout) {
+        this.envs = envs;
+        this.http = http;
+        this.root = root;
+        this.work = work;
+        this.plugins = plugins;
+        this.seed = seed;
+        this.timeout = timeout;
+    }
+
+    JsonObject run(int warmup, int orders, double rate, String xmx) throws Exception {
+        Sandbox sb = null;
+        HubProcess hub = null;
+        try {
+            sb = envs.sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
+            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
+            w.seedCatalogue(false);
+            Path home = work.resolve("capacity");
+            BenchConfigs.wipe(home);
+            int port = BenchConfigs.freePort();
+            JsonObject cfg = BenchConfigs.build(root, sb, port, home, plugins, Set.of("store", "brightpearl"),
+                    Set.of(Scenarios.ENTRY_FLOW), envs.entryOverrides());
+            Path file = BenchConfigs.write(cfg, home.resolve("conf"));
+            hub = HubProcess.start(file, Files.createDirectories(home).resolve("hub.log"), List.of("-Xmx" + xmx));
+            if (hub.awaitReady(port, Duration.ofSeconds(60)) < 0) {
+                throw new IllegalStateException("hub did not become ready; see " + home.resolve("hub.log"));
+            }
+            envs.awaitStoreHooks(sb.baseUrl("bigcommerce"));
+            String api = "http://127.0.0.1:" + port + "/api/v1/flows/" + Scenarios.ENTRY_FLOW;
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            if (warmup > 0) {
+                System.out.printf("  warm-up: %d orders%n", warmup);
+                w.placePaced(warmup, rate, deadline);
+                awaitSettled(api, warmup, deadline);
+            }
+            w.newPhase();
+            JsonObject bc0 = (JsonObject) http.get(sb.baseUrl("bigcommerce") + "/_sandbox/stats");
+            JsonObject bp0 = (JsonObject) http.get(sb.baseUrl("brightpearl") + "/_sandbox/stats");
+            String load0 = Machine.loadAverage();
+            long hubCpu0 = processCpuMs(hub.pid());
+            long benchCpu0 = benchCpuMs();
+            long t0 = System.currentTimeMillis();
+            System.out.printf("  measured: %d orders at %s/s (load %s)%n", orders, rate <= 0 ? "max" : rate, load0);
+            int placed = w.placePaced(orders, rate, deadline);
+            boolean done = awaitSettled(api, (long) warmup + placed, deadline);
+            long wallMs = System.currentTimeMillis() - t0;
+            long hubCpuMs = processCpuMs(hub.pid()) - hubCpu0;
+            long benchCpuMs = benchCpuMs() - benchCpu0;
+            JsonObject bcCalls = BenchHttp.routeDelta(bc0, (JsonObject) http.get(sb.baseUrl("bigcommerce") + "/_sandbox/stats"));
+            JsonObject bpCalls = BenchHttp.routeDelta(bp0, (JsonObject) http.get(sb.baseUrl("brightpearl") + "/_sandbox/stats"));
+            JsonObject arrivals = w.arrivals("store");
+            long synced = Math.max(1, arrivals.getLong("salesOrders"));
+            double hubMsPerOrder = (double) hubCpuMs / synced;
+            double benchMsPerOrder = (double) benchCpuMs / synced;
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("capacity: %d orders placed at %s/s, hub in its own JVM (-Xmx%s); completed=%s in %.1f s;"
+                            + " measured %.1f orders/s overall, steady %s/s%n",
+                    placed, rate <= 0 ? "max" : rate, xmx, done, wallMs / 1000.0, synced * 1000.0 / wallMs,
+                    arrivals.getValue("steadyPerSecond"));
+            System.out.printf("  CPU per order: hub %.2f ms, simulators + load generator %.2f ms (the %d cores are shared);"
+                            + " estimate for the hub alone on %d cores: %.0f orders/s%n",
+                    hubMsPerOrder, benchMsPerOrder, cores, cores, cores * 1000.0 / hubMsPerOrder);
+            System.out.printf("  calls per order: Brightpearl %.3f, BigCommerce %.3f; duplicates %d%n",
+                    BenchHttp.sum(bpCalls) / (double) synced, BenchHttp.sum(bcCalls) / (double) synced, arrivals.getLong("duplicates"));
+            return new JsonObject().put("scenario", "capacity").put("warmupOrders", warmup).put("orders", placed)
+                    .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("xmx", xmx).put("completed", done)
+                    .put("elapsedSeconds", wallMs / 1000.0).put("brightpearl", arrivals)
+                    .put("measuredPerSecond", Workload.round(synced * 1000.0 / wallMs))
+                    .put("hubCpuMs", hubCpuMs).put("benchJvmCpuMs", benchCpuMs)
+                    .put("hubCpuMsPerOrder", Workload.round(hubMsPerOrder)).put("simulatorCpuMsPerOrder", Workload.round(benchMsPerOrder))
+                    .put("estimatedHubAlonePerSecond", Math.round(cores * 1000.0 / hubMsPerOrder))
+                    .put("brightpearlCalls", bpCalls).put("bigcommerceCalls", bcCalls)
+                    .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
+        } finally {
+            if (hub != null) hub.close();
+            if (sb != null) sb.stop().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean awaitSettled(String api, long expected, long deadline) {
+        long lastPrint = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject rec = ((JsonObject) http.get(api, BenchConfigs.ADMIN_TOKEN)).getJsonObject("records");
+            if (BenchEnv.settled(rec) >= expected) return true;
+            if (System.currentTimeMillis() - lastPrint > 5_000) {
+                lastPrint = System.currentTimeMillis();
+                System.out.printf("  [capacity] %s%n", rec.encode());
+            }
+            Workload.sleep(250);
+        }
+        return false;
+    }
+
+    /** User + system CPU time of a process, from /proc (Linux); clock ticks assumed 100 per second. */
+    static long processCpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static long benchCpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+    }
+}
