@@ -15,9 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The services the hub hands one connection, each scoped to it and backed by the hub's store. */
@@ -88,34 +86,22 @@ public final class HubConnectionContext implements ConnectionContext {
         return mappings.get();
     }
 
-    /**
-     * Write-through: only this connection's context writes its state, so reads are served from memory after
-     * the first (a webhook's signing secret was read from the store and decrypted on every delivery).
-     */
-    private final Map<String, Optional<String>> stateCache = new ConcurrentHashMap<>();
-
     @Override
     public ConnectionState state() {
         return new ConnectionState() {
             @Override
             public Future<Optional<String>> get(String key) {
-                Optional<String> cached = stateCache.get(key);
-                if (cached != null) {
-                    return Future.succeededFuture(cached);
-                }
-                return store.connectionState(connectionId, key).onSuccess(v -> stateCache.putIfAbsent(key, v));
+                return store.connectionState(connectionId, key);
             }
 
             @Override
             public Future<Void> put(String key, String value) {
-                stateCache.remove(key);
-                return store.putConnectionState(connectionId, key, value).onSuccess(v -> stateCache.put(key, Optional.ofNullable(value)));
+                return store.putConnectionState(connectionId, key, value);
             }
 
             @Override
             public Future<Void> remove(String key) {
-                stateCache.remove(key);
-                return store.removeConnectionState(connectionId, key).onSuccess(v -> stateCache.put(key, Optional.empty()));
+                return store.removeConnectionState(connectionId, key);
             }
         };
     }
