@@ -311,28 +311,54 @@ public final class HsqldbSyncStore implements SyncStore {
 
     @Override
     public Future<Boolean> deleteConnection(String id) {
-        return jdbc.tx(c -> connections.delete(c, id));
+        stateCache.keySet().removeIf(k -> k.startsWith(id + STATE_KEY_SEP));
+        return jdbc.tx(c -> connections.delete(c, id)).onComplete(ar ->
+                stateCache.keySet().removeIf(k -> k.startsWith(id + STATE_KEY_SEP)));
     }
+
+    /*
+     * Connection state is written only through this store (one process per store), so reads are served from
+     * memory after the first: a webhook's signing secret was otherwise read and decrypted on every delivery.
+     * A write drops the entry first and sets it once committed, so no reader sees a value older than the
+     * last committed write for longer than the write takes.
+     */
+    private static final String STATE_KEY_SEP = "\u0000";
+    private final Map<String, Optional<String>> stateCache = new ConcurrentHashMap<>();
 
     @Override
     public Future<Optional<String>> connectionState(String connectionId, String key) {
-        return jdbc.tx(c -> connections.state(c, connectionId, key));
+        String k = connectionId + STATE_KEY_SEP + key;
+        Optional<String> cached = stateCache.get(k);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        return jdbc.tx(c -> connections.state(c, connectionId, key)).onSuccess(v -> stateCache.putIfAbsent(k, v));
     }
 
     @Override
     public Future<Void> putConnectionState(String connectionId, String key, String value) {
-        return jdbc.tx(c -> {
+        String k = connectionId + STATE_KEY_SEP + key;
+        stateCache.remove(k);
+        return jdbc.<Void>tx(c -> {
             connections.putState(c, connectionId, key, value, now());
             return null;
+        }).onComplete(ar -> {
+            if (ar.succeeded()) {
+                stateCache.put(k, Optional.ofNullable(value));
+            } else {
+                stateCache.remove(k);
+            }
         });
     }
 
     @Override
     public Future<Void> removeConnectionState(String connectionId, String key) {
-        return jdbc.tx(c -> {
+        String k = connectionId + STATE_KEY_SEP + key;
+        stateCache.remove(k);
+        return jdbc.<Void>tx(c -> {
             connections.removeState(c, connectionId, key);
             return null;
-        });
+        }).onComplete(ar -> stateCache.remove(k));
     }
 
     // ---- flow control ----
