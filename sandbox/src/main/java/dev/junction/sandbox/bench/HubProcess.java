@@ -35,6 +35,7 @@ final class HubProcess implements AutoCloseable {
     static HubProcess start(Path config, Path log, List<String> jvmArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:MaxGCPauseMillis=10"); // as ./junction runs the hub
         cmd.addAll(jvmArgs);
         // e.g. -Djunction.bench.hubJvmArgs="-XX:StartFlightRecording=filename=hub.jfr" to profile the hub alone
         String extra = System.getProperty("junction.bench.hubJvmArgs", "").trim();
