@@ -38,8 +38,6 @@ public final class FlowRuntime {
     static final Duration LEASE = Duration.ofMinutes(15);
     private static final long IDLE_RECHECK_MS = 5_000;
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    private static final io.vertx.core.eventbus.DeliveryOptions SINK_DELIVERY = new io.vertx.core.eventbus.DeliveryOptions()
-            .setCodecName(LocalMessage.CODEC).setLocalOnly(true).setSendTimeout(LEASE.toMillis());
 
     private final FlowConfig config;
     private final FlowBinding binding;
@@ -52,6 +50,7 @@ public final class FlowRuntime {
     private final RetryPolicy retry;
     private final FlowTriggers triggers;
     private final OutageGate outage;
+    private final RecordAttempts attempts;
     private Context context;
     private String deploymentId;
     private volatile boolean paused;
@@ -73,6 +72,8 @@ public final class FlowRuntime {
         this.clock = clock;
         this.retry = new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax());
         this.outage = new OutageGate(config.outage().after(), config.outage().probe(), config.outage().probeMax());
+        this.attempts = binding == null ? null
+                : new RecordAttempts(config, binding, vertx, store, mappings, metrics, clock, retry, outage);
         this.triggers = new FlowTriggers(this, vertx, store, clock);
     }
 
@@ -299,127 +300,12 @@ public final class FlowRuntime {
         }
     }
 
-    // ---- one attempt ----
-
-    private Future<Void> process(SyncRecord r) {
-        Instant started = clock.instant();
-        int attemptNo = r.attempts() + 1;
-        Snapshot snapshot = mappings.current();
-        String sinkConn = config.sink().connection();
-        SourceRef ref = new SourceRef(config.source().connection(), config.source().stream(), r.sourceId());
-        String idempotencyKey = config.source().connection() + ":" + r.sourceId();
-        JsonObject[] hydrated = {null};
-        return payload(r)
-                .map(payload -> {
-                    if (ThinPayload.is(new JsonObject(r.payload()))) {
-                        hydrated[0] = payload;
-                    }
-                    return payload;
-                })
-                .compose(payload -> vertx.eventBus().<LocalMessage>request(StageVerticle.mapAddress(config.id()),
-                        new LocalMessage(new StageVerticle.MapCall(payload, snapshot)), StageVerticle.LOCAL))
-                .compose(reply -> unwrap(reply.body()))
-                .compose(canonical -> store.findLink(config.entity(), config.source().connection(), r.sourceId(), sinkConn)
-                        .compose(link -> sinkAttempt(r).map(attempt ->
-                                new SinkRequest<>(canonical, ref, idempotencyKey, link, config.sink().options(), attempt))))
-                .compose(request -> vertx.eventBus().<LocalMessage>request(StageVerticle.sinkAddress(config.id()),
-                        new LocalMessage(request), SINK_DELIVERY))
-                .compose(reply -> unwrap(reply.body()))
-                .transform(ar -> {
-                    Instant now = clock.instant();
-                    Completion c = ar.succeeded()
-                            ? Outcomes.success(config, r, attemptNo, started, now, snapshot.version(), (SinkResult) ar.result())
-                            : failure(r, attemptNo, started, now, snapshot.version(), ar.cause());
-                    if (ar.succeeded()) {
-                        reopened(outage.success(), now);
-                    }
-                    if (hydrated[0] != null) {
-                        // a thin record keeps what was fetched: retries need no new fetch, and the record shows what was sent
-                        c = c.withPayload(hydrated[0].encode());
-                    }
-                    record(c, r, now);
-                    return store.complete(c);
-                })
-                .recover(err -> {
-                    // The outcome could not be committed; the lease returns the record to the queue on restart,
-                    // and the sink's look-before-create makes the repeat harmless.
-                    LOG.error("Flow {}: could not record the outcome of record {}: {}", config.id(), r.id(), err.toString());
-                    return Future.succeededFuture();
-                });
-    }
-
-    /** A failed attempt's outcome, spared from the retry count when the remote as a whole looks down. */
-    private Completion failure(SyncRecord r, int attemptNo, Instant started, Instant now, String mappingVersion, Throwable error) {
-        if (!Outcomes.isTransient(error)) {
-            reopened(outage.success(), now); // the remote answered: it is up, whatever this record's problem
-            return Outcomes.failure(r, attemptNo, started, now, mappingVersion, error, retry);
-        }
-        boolean wasClosed = outage.closed();
-        if (!outage.transientFailure(r.id(), now, Outcomes.message(Outcomes.unwrap(error)))) {
-            return Outcomes.failure(r, attemptNo, started, now, mappingVersion, error, retry);
-        }
-        if (!wasClosed) {
-            LOG.warn("Flow {}: {} looks unavailable ({} transient failures in a row, last: {}); holding records back and"
-                            + " probing until it answers", config.id(), config.sink().label(), config.outage().after(),
-                    Outcomes.message(Outcomes.unwrap(error)));
-        }
-        return Outcomes.unavailable(r, attemptNo, started, now, mappingVersion, error, outage.deferUntil(now));
-    }
-
-    private void reopened(boolean reopened, Instant now) {
-        if (reopened) {
-            LOG.info("Flow {}: {} answers again; resuming at full speed ({} attempts were held back, not counted)",
-                    config.id(), config.sink().label(), outage.deferredAttempts());
-        }
-    }
-
     /** The outage gate's state for the flow's status; null while the remote answers. */
     public JsonObject outage() {
         return outage.toJson();
     }
 
-    /**
-     * 1 when no attempt for this source record can have reached the sink before — this record's first
-     * claim, and no other record of the same source id in this flow — so a sink may skip its
-     * look-before-create search; otherwise the claim count (at least 2).
-     */
-    private Future<Integer> sinkAttempt(SyncRecord r) {
-        if (r.claims() > 1) {
-            return Future.succeededFuture(r.claims());
-        }
-        if (!config.resyncOnChange()) {
-            return Future.succeededFuture(1);
-        }
-        return store.countBySource(config.id(), r.sourceId()).map(n -> n > 1 ? 2 : 1);
-    }
-
-    /** The stored payload, or for a thin record the source's current state of it. */
-    private Future<JsonObject> payload(SyncRecord r) {
-        JsonObject stored = new JsonObject(r.payload());
-        if (!ThinPayload.is(stored)) {
-            return Future.succeededFuture(stored);
-        }
-        FlowBinding b = binding;
-        return dev.junction.hub.plugin.PluginHost.withClassLoader(b.source().classLoader(),
-                        () -> b.sourceHandler().fetch(r.sourceId(), config.source().options()))
-                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get().payload())
-                        : Future.failedFuture(new dev.junction.api.error.SkipException(config.source().label()
-                        + " has no record '" + r.sourceId() + "' any more")));
-    }
-
-    private void record(Completion c, SyncRecord r, Instant now) {
-        String outcome = c.attempt().outcome();
-        metrics.increment("flow.attempts", "flow", config.id(), "outcome", outcome);
-        metrics.record("flow.attempt", Duration.between(c.attempt().startedAt(), now), "flow", config.id());
-        switch (c.status()) {
-            case SYNCED -> metrics.record("flow.latency", Duration.between(r.createdAt(), now), "flow", config.id());
-            case FAILED -> LOG.warn("Flow {}: record {} ({}) FAILED: {}", config.id(), r.id(), r.sourceId(), c.message());
-            default -> { }
-        }
-    }
-
-    private static Future<Object> unwrap(LocalMessage m) {
-        Object body = m.body();
-        return body instanceof Throwable t ? Future.failedFuture(t) : Future.succeededFuture(body);
+    private Future<Void> process(SyncRecord r) {
+        return attempts.run(r);
     }
 }

@@ -42,6 +42,49 @@ final class BenchEnv {
         this.concurrency = concurrency;
     }
 
+    /** Simulators in this JVM and a hub in a JVM of its own (for figures about the hub process alone). */
+    record ProcessEnv(Sandbox sandbox, HubProcess hub, Workload workload, String flowApi, Path home) {
+    }
+
+    /**
+     * Simulators, a seeded catalogue, and the store-orders hub started with {@code java -Xmx<xmx>} in its own JVM,
+     * ready and with its store webhooks registered. On failure everything started is stopped.
+     */
+    ProcessEnv startHubProcess(String name, String xmx) throws Exception {
+        Sandbox sb = sandbox(new Sandbox.Settings(0, seed, false, java.time.Duration.ofSeconds(3)));
+        HubProcess hub = null;
+        try {
+            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
+            w.seedCatalogue(false);
+            Path home = work.resolve(name);
+            BenchConfigs.wipe(home);
+            int port = BenchConfigs.freePort();
+            JsonObject cfg = BenchConfigs.build(root, sb, port, home, plugins, Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW),
+                    entryOverrides());
+            Path file = BenchConfigs.write(cfg, home.resolve("conf"));
+            hub = HubProcess.start(file, java.nio.file.Files.createDirectories(home).resolve("hub.log"), java.util.List.of("-Xmx" + xmx));
+            if (hub.awaitReady(port, java.time.Duration.ofSeconds(60)) < 0) {
+                throw new IllegalStateException("hub did not become ready; see " + home.resolve("hub.log"));
+            }
+            awaitStoreHooks(sb.baseUrl("bigcommerce"));
+            return new ProcessEnv(sb, hub, w, "http://127.0.0.1:" + port + "/api/v1/flows/" + ENTRY_FLOW, home);
+        } catch (Exception | Error e) {
+            if (hub != null) hub.close();
+            sb.stop().await(30, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    void stop(ProcessEnv env) {
+        if (env == null) return;
+        env.hub().close();
+        try {
+            env.sandbox().stop().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("  could not stop the simulators: " + e);
+        }
+    }
+
     /** One scenario's simulators and in-process hub. */
     record Env(Sandbox sandbox, Hub hub, Workload workload) {
         String bp() {

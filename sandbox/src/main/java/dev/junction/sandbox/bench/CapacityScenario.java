@@ -21,41 +21,21 @@ import java.util.concurrent.TimeUnit;
 final class CapacityScenario {
     private final BenchEnv envs;
     private final BenchHttp http;
-    private final Path root;
-    private final Path work;
-    private final Path plugins;
-    private final long seed;
     private final Duration timeout;
 
-    CapacityScenario(BenchEnv envs, BenchHttp http, Path root, Path work, Path plugins, long seed, Duration timeout) {
+    CapacityScenario(BenchEnv envs, BenchHttp http, Duration timeout) {
         this.envs = envs;
         this.http = http;
-        this.root = root;
-        this.work = work;
-        this.plugins = plugins;
-        this.seed = seed;
         this.timeout = timeout;
     }
 
     JsonObject run(int warmup, int orders, double rate, String xmx) throws Exception {
-        Sandbox sb = null;
-        HubProcess hub = null;
+        BenchEnv.ProcessEnv env = envs.startHubProcess("capacity", xmx);
         try {
-            sb = envs.sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
-            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
-            w.seedCatalogue(false);
-            Path home = work.resolve("capacity");
-            BenchConfigs.wipe(home);
-            int port = BenchConfigs.freePort();
-            JsonObject cfg = BenchConfigs.build(root, sb, port, home, plugins, Set.of("store", "brightpearl"),
-                    Set.of(Scenarios.ENTRY_FLOW), envs.entryOverrides());
-            Path file = BenchConfigs.write(cfg, home.resolve("conf"));
-            hub = HubProcess.start(file, Files.createDirectories(home).resolve("hub.log"), List.of("-Xmx" + xmx));
-            if (hub.awaitReady(port, Duration.ofSeconds(60)) < 0) {
-                throw new IllegalStateException("hub did not become ready; see " + home.resolve("hub.log"));
-            }
-            envs.awaitStoreHooks(sb.baseUrl("bigcommerce"));
-            String api = "http://127.0.0.1:" + port + "/api/v1/flows/" + Scenarios.ENTRY_FLOW;
+            Sandbox sb = env.sandbox();
+            HubProcess hub = env.hub();
+            Workload w = env.workload();
+            String api = env.flowApi();
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             if (warmup > 0) {
                 System.out.printf("  warm-up: %d orders%n", warmup);
@@ -101,8 +81,7 @@ final class CapacityScenario {
                     .put("brightpearlCalls", bpCalls).put("bigcommerceCalls", bcCalls)
                     .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
         } finally {
-            if (hub != null) hub.close();
-            if (sb != null) sb.stop().await(30, TimeUnit.SECONDS);
+            envs.stop(env);
         }
     }
 

@@ -182,7 +182,7 @@ final class Scenarios {
 
     /** The throughput path with the hub in its own JVM: measured rate and the hub's own CPU per order. */
     JsonObject capacity(int warmup, int orders, double rate, String xmx) throws Exception {
-        return new CapacityScenario(envs, http, root, work, plugins, seed, timeout).run(warmup, orders, rate, xmx);
+        return new CapacityScenario(envs, http, timeout).run(warmup, orders, rate, xmx);
     }
 
     // ---------------------------------------------------------------- backlog
@@ -192,25 +192,14 @@ final class Scenarios {
      * drain time and rate, duplicates, failures, peak heap (jstat samples every second) and peak RSS.
      */
     JsonObject backlog(int orders, double rate, String xmx) throws Exception {
-        Sandbox sb = null;
-        HubProcess hub = null;
+        BenchEnv.ProcessEnv env = envs.startHubProcess("backlog", xmx);
         try {
-            sb = envs.sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
-            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
-            w.seedCatalogue(false);
-            Path home = work.resolve("backlog");
-            BenchConfigs.wipe(home);
-            int port = BenchConfigs.freePort();
-            JsonObject cfg = BenchConfigs.build(root, sb, port, home, plugins, Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW),
-                    envs.entryOverrides());
-            Path file = BenchConfigs.write(cfg, home.resolve("conf"));
-            hub = HubProcess.start(file, Files.createDirectories(home).resolve("hub.log"), List.of("-Xmx" + xmx));
-            long readyMs = hub.awaitReady(port, Duration.ofSeconds(60));
-            if (readyMs < 0) throw new IllegalStateException("hub did not become ready; see " + home.resolve("hub.log"));
+            Sandbox sb = env.sandbox();
+            HubProcess hub = env.hub();
+            Workload w = env.workload();
             hub.sampleHeap(1_000);
-            envs.awaitStoreHooks(sb.baseUrl("bigcommerce"));
             String bp = sb.baseUrl("brightpearl");
-            String api = "http://127.0.0.1:" + port + "/api/v1/flows/" + ENTRY_FLOW;
+            String api = env.flowApi();
             http.put(bp + "/_sandbox/faults", new JsonObject().put("down", true));
             String load0 = Machine.loadAverage();
             long deadline = System.currentTimeMillis() + timeout.toMillis();
@@ -255,8 +244,7 @@ final class Scenarios {
                     .put("peakRssMb", rss[1]).put("rssMbAtEnd", rss[0])
                     .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
         } finally {
-            if (hub != null) hub.close();
-            if (sb != null) sb.stop().await(30, TimeUnit.SECONDS);
+            envs.stop(env);
         }
     }
 

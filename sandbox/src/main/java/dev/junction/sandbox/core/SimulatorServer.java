@@ -18,14 +18,32 @@ public final class SimulatorServer {
     private final Faults faults;
     private HttpServer server;
     private String baseUrl;
+    private String deploymentId;
+    private Vertx vertx;
 
     public SimulatorServer(Simulator simulator, long seed) {
         this.simulator = simulator;
         this.faults = new Faults(seed);
     }
 
-    /** Starts on {@code port} (0 for any free port) on 127.0.0.1. */
+    /**
+     * Starts on {@code port} (0 for any free port) on 127.0.0.1, in a verticle of its own so that each simulator
+     * has an event loop of its own: started one after another from one context, all five shared one event loop,
+     * which saturated at 100,000-order scale while the machine's other core sat idle.
+     */
     public Future<SimulatorServer> start(Vertx vertx, int port) {
+        return vertx.deployVerticle(new io.vertx.core.VerticleBase() {
+            @Override
+            public Future<?> start() {
+                return listen(vertx, port);
+            }
+        }).map(id -> {
+            this.deploymentId = id;
+            return this;
+        });
+    }
+
+    private Future<SimulatorServer> listen(Vertx vertx, int port) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(20 * 1024 * 1024));
         router.put("/_sandbox/faults").handler(ctx -> {
@@ -46,6 +64,7 @@ public final class SimulatorServer {
                 ctx.next();
             }
         });
+        this.vertx = vertx;
         HttpServer http = vertx.createHttpServer();
         return http.requestHandler(router).listen(port, "127.0.0.1").map(s -> {
             this.server = s;
@@ -73,6 +92,9 @@ public final class SimulatorServer {
     }
 
     public Future<Void> stop() {
+        if (deploymentId != null) {
+            return vertx.undeploy(deploymentId); // closes the server it started
+        }
         return server == null ? Future.succeededFuture() : server.close();
     }
 }
