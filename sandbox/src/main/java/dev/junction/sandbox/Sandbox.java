@@ -133,8 +133,12 @@ public final class Sandbox {
         return dropstream;
     }
 
+    /**
+     * The SFTP side first: it runs its blocking work on the DropStream simulator's context, which undeploying
+     * that simulator's verticle closes.
+     */
     public Future<Void> stop() {
-        Future<Void> all = Future.all(servers.values().stream().map(SimulatorServer::stop).toList()).mapEmpty();
-        return all.compose(v -> dropstream == null ? Future.succeededFuture() : dropstream.close());
+        Future<Void> sftp = dropstream == null ? Future.succeededFuture() : dropstream.close();
+        return sftp.transform(ar -> Future.all(servers.values().stream().map(SimulatorServer::stop).toList()).mapEmpty());
     }
 }
