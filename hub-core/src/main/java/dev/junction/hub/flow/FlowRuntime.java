@@ -244,6 +244,12 @@ public final class FlowRuntime {
             outage.nextProbe().ifPresent(at -> scheduleWake(Math.max(5, Duration.between(clock.instant(), at).toMillis())));
             return;
         }
+        // At high concurrency every completion freed one slot and ran the claim query for one record; while
+        // others are in flight, wait for an eighth of the slots (at concurrency 8 or less: every slot, as before).
+        int batch = outage.closed() ? 1 : Math.max(1, config.concurrency() / 8);
+        if (free < batch && inFlight > 0) {
+            return;
+        }
         claiming = true;
         wanted = false;
         cancelWake();
