@@ -114,7 +114,7 @@ public record FlowConfig(String id, String description, Endpoint source, Endpoin
             problems.add("'retry.outageAfter' must be at least 1, got " + outageAfter);
         }
         Duration probe = duration(retry.getString("probe", "PT2S"), "retry.probe", problems);
-        Duration probeMax = duration(retry.getString("probeMax", "PT1M"), "retry.probeMax", problems);
+        Duration probeMax = duration(retry.getString("probeMax", "PT15S"), "retry.probeMax", problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(where + String.join("; ", problems));
         }
