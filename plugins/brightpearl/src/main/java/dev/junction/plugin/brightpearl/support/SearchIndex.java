@@ -2,18 +2,14 @@ package dev.junction.plugin.brightpearl.support;
 
 import dev.junction.plugin.brightpearl.client.BrightpearlClient;
 import dev.junction.plugin.brightpearl.client.SearchPage;
-import dev.junction.plugin.brightpearl.mapping.BpJson;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +87,7 @@ public final class SearchIndex {
     private final Duration reloadEvery;
     private final long limit;
     private final Refresher refresher;
+    private final SearchReader reader;
 
     // guarded by this
     private Map<Long, Entry> byId = new HashMap<>();
@@ -116,6 +113,7 @@ public final class SearchIndex {
         this.reloadEvery = reloadEvery;
         this.limit = limit;
         this.refresher = new Refresher(this::job);
+        this.reader = new SearchReader(client, spec);
         if (limit <= 0) {
             tooLarge = true;
             nextReload = Instant.MAX;
@@ -269,9 +267,9 @@ public final class SearchIndex {
         synchronized (this) {
             since = (cursor == null ? start : cursor).minus(SKEW).truncatedTo(ChronoUnit.SECONDS);
         }
-        Map<String, String> filters = query();
+        Map<String, String> filters = reader.query();
         filters.put("updatedOn", since + "/");
-        return pages(filters, new ArrayList<>(), 1, Long.MAX_VALUE).map(rows -> {
+        return reader.rows(filters, Long.MAX_VALUE).map(rows -> {
             synchronized (this) {
                 for (Entry e : rows) {
                     upsert(e, true);
@@ -320,7 +318,7 @@ public final class SearchIndex {
 
     /** Every row, or null (and the index set aside) when Brightpearl reports more than the limit. */
     private Future<List<Entry>> readAll(Instant start) {
-        return pages(query(), new ArrayList<>(), 1, limit).map(rows -> {
+        return reader.rows(reader.query(), limit).map(rows -> {
             if (rows != null) {
                 return rows;
             }
@@ -339,57 +337,7 @@ public final class SearchIndex {
         });
     }
 
-    /** Pages through a search, keeping each row as an entry (not its JSON); null when the rows exceed {@code max}. */
-    private Future<List<Entry>> pages(Map<String, String> filters, List<Entry> acc, int first, long max) {
-        return client.search(spec.path(), filters, first, BrightpearlClient.PAGE_SIZE).compose(page -> {
-            if ((page.resultsAvailable() > max) || acc.size() + page.rows().size() > max) {
-                return Future.succeededFuture(null);
-            }
-            for (JsonObject row : page.rows()) {
-                Entry e = entry(row);
-                if (e != null) {
-                    acc.add(e);
-                }
-            }
-            if (page.morePagesAvailable() && !page.rows().isEmpty()) {
-                return pages(filters, acc, page.nextFirstResult(), max);
-            }
-            return Future.succeededFuture(acc);
-        });
-    }
-
-    private Map<String, String> query() {
-        List<String> columns = new ArrayList<>(List.of(spec.idColumn(), spec.keyColumn(), "updatedOn"));
-        spec.extra().forEach(c -> {
-            if (!columns.contains(c)) {
-                columns.add(c);
-            }
-        });
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("columns", String.join(",", columns));
-        filters.put("sort", spec.idColumn() + "|ASC");
-        return filters;
-    }
-
     // ------------------------------------------------------------------------------------------ state (under lock)
-
-    private Entry entry(JsonObject row) {
-        Long id = BpJson.longId(row.getValue(spec.idColumn()));
-        if (id == null) {
-            return null;
-        }
-        Object k = row.getValue(spec.keyColumn());
-        String key = k == null ? null : normalise(k.toString());
-        Map<String, Object> extra = new HashMap<>();
-        for (String c : spec.extra()) {
-            Object v = row.getValue(c);
-            if (v != null) {
-                extra.put(c, v);
-            }
-        }
-        return new Entry(id, key == null || key.isEmpty() ? null : key, BpJson.instant(row.getValue("updatedOn")),
-                Map.copyOf(extra));
-    }
 
     /** Keeps {@code e} unless the row held is newer (when {@code onlyNewer}). */
     private void upsert(Entry e, boolean onlyNewer) {
