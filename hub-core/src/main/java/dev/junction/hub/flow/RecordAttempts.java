@@ -60,13 +60,7 @@ final class RecordAttempts {
         SourceRef ref = new SourceRef(config.source().connection(), config.source().stream(), r.sourceId());
         String idempotencyKey = config.source().connection() + ":" + r.sourceId();
         JsonObject[] hydrated = {null};
-        return payload(r)
-                .map(payload -> {
-                    if (ThinPayload.is(new JsonObject(r.payload()))) {
-                        hydrated[0] = payload;
-                    }
-                    return payload;
-                })
+        return payload(r, hydrated)
                 .compose(payload -> vertx.eventBus().<LocalMessage>request(StageVerticle.mapAddress(config.id()),
                         new LocalMessage(new StageVerticle.MapCall(payload, snapshot)), StageVerticle.LOCAL))
                 .compose(reply -> unwrap(reply.body()))
@@ -139,8 +133,11 @@ final class RecordAttempts {
         return store.countBySource(config.id(), r.sourceId()).map(n -> n > 1 ? 2 : 1);
     }
 
-    /** The stored payload, or for a thin record the source's current state of it. */
-    private Future<JsonObject> payload(SyncRecord r) {
+    /**
+     * The stored payload, or for a thin record the source's current state of it, which is also left in
+     * {@code fetched[0]} (to be kept with the outcome). The stored JSON is parsed once.
+     */
+    private Future<JsonObject> payload(SyncRecord r, JsonObject[] fetched) {
         JsonObject stored = new JsonObject(r.payload());
         if (!ThinPayload.is(stored)) {
             return Future.succeededFuture(stored);
@@ -148,7 +145,7 @@ final class RecordAttempts {
         FlowBinding b = binding;
         return dev.junction.hub.plugin.PluginHost.withClassLoader(b.source().classLoader(),
                         () -> b.sourceHandler().fetch(r.sourceId(), config.source().options()))
-                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get().payload())
+                .compose(found -> found.isPresent() ? Future.succeededFuture(fetched[0] = found.get().payload())
                         : Future.failedFuture(new dev.junction.api.error.SkipException(config.source().label()
                         + " has no record '" + r.sourceId() + "' any more")));
     }
