@@ -16,6 +16,7 @@ import dev.junction.api.model.OrderStatusChange;
 import dev.junction.api.model.Shipment;
 import dev.junction.plugin.brightpearl.auth.OAuthAuth;
 import dev.junction.plugin.brightpearl.client.BrightpearlConfig;
+import dev.junction.plugin.brightpearl.client.WriteBatching;
 import dev.junction.plugin.brightpearl.goodsout.GoodsOutNotesSource;
 import dev.junction.plugin.brightpearl.goodsout.ShipmentSink;
 import dev.junction.plugin.brightpearl.mapping.FulfilmentMapper;
@@ -74,7 +75,15 @@ public final class BrightpearlConnector implements Connector, OAuthSupport {
             ConfigField.optional(LookupSettings.CONTACT_LIMIT, ConfigField.Type.INTEGER,
                     "Most contacts the hub copies (500 per request when it starts and at each re-read); an account with "
                             + "more has each unknown email searched for on its own. 0 turns the contact copy off",
-                    String.valueOf(LookupSettings.DEFAULT_CONTACT_LIMIT)));
+                    String.valueOf(LookupSettings.DEFAULT_CONTACT_LIMIT)),
+            ConfigField.optional(WriteBatching.ENABLED, ConfigField.Type.BOOLEAN,
+                    "Send writes that queue up together in Brightpearl multi-messages (up to ten writes, counted as one "
+                            + "request of the 200-a-minute budget); false sends every write on its own",
+                    "true"),
+            ConfigField.optional(WriteBatching.CONCURRENCY, ConfigField.Type.INTEGER,
+                    "Most write requests to Brightpearl at once; writes beyond it wait and leave together in one "
+                            + "multi-message. Lower saves more budget under load, higher lowers waiting",
+                    String.valueOf(WriteBatching.DEFAULT_CONCURRENCY)));
 
     @Override
     public ConnectorDescriptor descriptor() {

@@ -14,6 +14,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.slf4j.Logger;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,21 @@ public final class BrightpearlClient {
     private final RateLimitedClient http;
     private final Authenticator auth;
     private final Metrics metrics;
+    /** Null when writes go one request each ({@code batchWrites: false}). */
+    private final WriteBatcher writes;
 
     public BrightpearlClient(BrightpearlConfig config, RateLimitedClient http, Authenticator auth, Metrics metrics) {
+        this(config, http, auth, metrics, new WriteBatching(false, 1), null);
+    }
+
+    public BrightpearlClient(BrightpearlConfig config, RateLimitedClient http, Authenticator auth, Metrics metrics,
+                             WriteBatching batching, Logger log) {
         this.config = config;
         this.http = http;
         this.auth = auth;
         this.metrics = metrics;
+        this.writes = batching.enabled() ? new WriteBatcher(this::callNow, auth::refused, batching.writeConcurrency(),
+                metrics, log, System::nanoTime) : null;
     }
 
     public static BrightpearlClient create(ConnectionContext ctx, BrightpearlConfig config) {
@@ -53,7 +63,7 @@ public final class BrightpearlClient {
             case STAFF -> new StaffAuth(config, http, ctx.state());
             case OAUTH -> new OAuthAuth(config, http, ctx.state(), ctx.clock());
         };
-        return new BrightpearlClient(config, http, auth, ctx.metrics());
+        return new BrightpearlClient(config, http, auth, ctx.metrics(), WriteBatching.from(ctx.config()), ctx.logger());
     }
 
     public BrightpearlConfig config() {
@@ -147,7 +157,18 @@ public final class BrightpearlClient {
         });
     }
 
+    /**
+     * POST, PUT and DELETE may travel in a multi-message ({@link WriteBatcher}); PATCH does not, as nothing in
+     * the contract notes says a multi-message carries it (the client library they cite predates PATCH).
+     */
     private Future<Object> call(HttpMethod method, String path, Object body) {
+        if (writes != null && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.DELETE)) {
+            return writes.submit(method, path, body);
+        }
+        return callNow(method, path, body);
+    }
+
+    private Future<Object> callNow(HttpMethod method, String path, Object body) {
         return exchange(method, path, body).map(resp -> interpret(method, path, resp));
     }
 
