@@ -59,8 +59,17 @@ final class BenchHttp {
 
     /** Per-route request counts added between two {@code /_sandbox/stats} snapshots (BigCommerce and Brightpearl shapes). */
     static JsonObject routeDelta(JsonObject before, JsonObject after) {
-        JsonObject b = before.getJsonObject("routes", new JsonObject());
-        JsonObject a = after.getJsonObject("routes", new JsonObject());
+        return delta(before, after, "routes");
+    }
+
+    /** Brightpearl's writes carried inside multi-messages, per route (not requests: see {@link #routeDelta}). */
+    static JsonObject messageDelta(JsonObject before, JsonObject after) {
+        return delta(before, after, "messages");
+    }
+
+    private static JsonObject delta(JsonObject before, JsonObject after, String key) {
+        JsonObject b = before.getJsonObject(key, new JsonObject());
+        JsonObject a = after.getJsonObject(key, new JsonObject());
         JsonObject out = new JsonObject();
         new TreeMap<>(a.getMap()).forEach((k, v) -> {
             long d = ((Number) v).longValue() - b.getLong(k, 0L);
@@ -75,12 +84,21 @@ final class BenchHttp {
         return n;
     }
 
-    /** Count for the first route whose key ends with {@code suffix} (e.g. "POST /order-service/sales-order"). */
+    /**
+     * How many times the route whose key ends with {@code suffix} (e.g. "POST /order-service/sales-order") was
+     * served: as requests of its own plus as messages inside Brightpearl multi-messages.
+     */
     static long route(JsonObject stats, String suffix) {
-        JsonObject routes = stats.getJsonObject("routes", new JsonObject());
-        for (String k : routes.fieldNames()) {
-            if (k.endsWith(suffix)) return routes.getLong(k);
+        long n = 0;
+        for (String key : new String[]{"routes", "messages"}) {
+            JsonObject routes = stats.getJsonObject(key, new JsonObject());
+            for (String k : routes.fieldNames()) {
+                if (k.endsWith(suffix)) {
+                    n += routes.getLong(k);
+                    break;
+                }
+            }
         }
-        return 0;
+        return n;
     }
 }

@@ -24,13 +24,15 @@ final class Report {
                         r.getJsonObject("callsPerOrder").getValue("brightpearl"), r.getJsonObject("callsPerOrder").getValue("bigcommerce"),
                         r.getJsonObject("throttled").encode(), r.getJsonObject("records").encode());
                 System.out.printf("  Brightpearl calls per order by route: %s%n", r.getJsonObject("brightpearlCallsPerOrderByRoute").encode());
+                System.out.printf("  Brightpearl writes per order carried inside multi-messages: %s%n",
+                        r.getJsonObject("brightpearlWritesInMultiMessagesPerOrder", new JsonObject()).encode());
                 System.out.printf("  BigCommerce calls: %s; webhooks %s%n", r.getJsonObject("bigcommerceCalls").encode(),
                         r.getJsonObject("storeWebhooks").encode());
                 System.out.printf("  load average before %s, after %s%n", r.getString("loadBefore"), r.getString("loadAfter"));
             }
             case "limits" -> System.out.printf("limits: budget %d/min, %d orders waiting; %.1f min: %d synced = %.1f/min; "
-                            + "%.3f Brightpearl calls/order → ceiling %.1f/min; achieved %.1f%% of ceiling (at the 1-call floor the "
-                            + "ceiling would be %d/min); throttled responses %d, failed records %d%n",
+                            + "%.3f Brightpearl calls/order → ceiling %.1f/min; achieved %.1f%% of ceiling (one request per order "
+                            + "would allow %d/min); throttled responses %d, failed records %d%n",
                     r.getInteger("budgetPerMinute"), r.getInteger("ordersPlaced"), r.getDouble("minutes"), r.getLong("synced"),
                     r.getDouble("syncedPerMinute"), r.getDouble("brightpearlCallsPerOrder"), r.getDouble("ceilingPerMinute"),
                     r.getDouble("ofCeiling"), r.getInteger("ceilingAtFloorPerMinute"), r.getLong("throttledResponses"),

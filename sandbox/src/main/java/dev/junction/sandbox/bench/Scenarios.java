@@ -85,6 +85,7 @@ final class Scenarios {
             JsonObject arrivals = env.workload().arrivals("store");
             JsonObject bcCalls = BenchHttp.routeDelta(bc0, bc1);
             JsonObject bpCalls = BenchHttp.routeDelta(bp0, bp1);
+            JsonObject bpBatched = BenchHttp.messageDelta(bp0, bp1);
             long synced = Math.max(1, arrivals.getLong("salesOrders"));
             JsonObject out = new JsonObject().put("scenario", scenario).put("warmupOrders", warmup).put("orders", placed)
                     .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("concurrency", concurrency)
@@ -95,6 +96,7 @@ final class Scenarios {
                             .put("bigcommerce", Math.round(1000.0 * BenchHttp.sum(bcCalls) / synced) / 1000.0))
                     .put("brightpearlCalls", bpCalls).put("bigcommerceCalls", bcCalls)
                     .put("brightpearlCallsPerOrderByRoute", perOrder(bpCalls, synced))
+                    .put("brightpearlWritesInMultiMessagesPerOrder", perOrder(bpBatched, synced))
                     .put("throttled", new JsonObject().put("brightpearl", bp1.getLong("throttled") - bp0.getLong("throttled"))
                             .put("bigcommerce", bc1.getLong("throttled") - bc0.getLong("throttled")))
                     .put("storeWebhooks", bc1.getJsonObject("webhooks"))
