@@ -32,43 +32,63 @@ public final class BpHttp {
     /** Wraps a route: its result becomes {@code {"response": result}}; a {@link BpException} its error shape. */
     public static Handler<RoutingContext> handle(Function<RoutingContext, Object> route) {
         return ctx -> {
-            Object result;
-            try {
-                result = route.apply(ctx);
-            } catch (BpException e) {
-                fail(ctx, e);
-                return;
-            } catch (IllegalArgumentException | ClassCastException | DecodeException e) {
-                // Brightpearl reports malformed input as a 400 with its own message
-                fail(ctx, BpException.badRequest("CMNC-400", "Invalid request: " + e.getMessage()));
-                return;
-            }
-            if (result instanceof Raw raw) {
-                write(ctx, raw.status(), raw.body());
-            } else {
-                write(ctx, 200, new JsonObject().put("response", result));
-            }
+            Raw out = outcome(route, ctx);
+            write(ctx, out.status(), out.body());
         };
     }
 
+    /** As {@link #handle}, for an API route written against {@link BpRequest} (see {@link BpRoutes}). */
+    static Handler<RoutingContext> route(Function<BpRequest, Object> route) {
+        return ctx -> {
+            Raw out = outcome(route, BpRequest.of(ctx));
+            write(ctx, out.status(), out.body());
+        };
+    }
+
+    /**
+     * Runs a route and returns the status and body it answers: its result wrapped as {@code {"response": result}}
+     * (a {@link Raw} as is), a {@link BpException} in its error shape, malformed input as 400 CMNC-400. Shared by
+     * direct calls and multi-message messages, so both answer the same.
+     */
+    static <T> Raw outcome(Function<T, Object> route, T input) {
+        Object result;
+        try {
+            result = route.apply(input);
+        } catch (BpException e) {
+            return new Raw(e.status(), errorBody(e));
+        } catch (IllegalArgumentException | ClassCastException | DecodeException e) {
+            // Brightpearl reports malformed input as a 400 with its own message
+            BpException bad = BpException.badRequest("CMNC-400", "Invalid request: " + e.getMessage());
+            return new Raw(bad.status(), errorBody(bad));
+        }
+        return result instanceof Raw raw ? raw : new Raw(200, new JsonObject().put("response", result));
+    }
+
     public static void fail(RoutingContext ctx, BpException e) {
-        Object body = e.responseString()
+        write(ctx, e.status(), errorBody(e));
+    }
+
+    /** {@code {"errors":[{"code","message"}]}}, or {@code {"response": message}} for 401 and 503. */
+    static JsonObject errorBody(BpException e) {
+        return e.responseString()
                 ? new JsonObject().put("response", e.getMessage())
                 : new JsonObject().put("errors", new JsonArray().add(
                         new JsonObject().put("code", e.code()).put("message", e.getMessage())));
-        write(ctx, e.status(), body);
     }
 
     public static void write(RoutingContext ctx, int status, Object body) {
         if (ctx.response().ended()) {
             return;
         }
-        String text = body instanceof JsonObject o ? o.encode()
-                : body instanceof JsonArray a ? a.encode() : String.valueOf(body);
-        ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(text);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(encode(body));
     }
 
-    /** The request body as a JSON object, or 400 CMNC-010 when absent or not JSON. */
+    static String encode(Object body) {
+        return body instanceof JsonObject o ? o.encode()
+                : body instanceof JsonArray a ? a.encode() : String.valueOf(body);
+    }
+
+    /** The request body as a JSON object, or 400 CMNC-010 when absent or not JSON (auth routes; API routes use {@link BpRequest}). */
     public static JsonObject body(RoutingContext ctx) {
         try {
             Object v = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
@@ -78,36 +98,6 @@ public final class BpHttp {
             return (JsonObject) v;
         } catch (DecodeException | ClassCastException e) {
             throw BpException.noBody();
-        }
-    }
-
-    public static JsonArray bodyArray(RoutingContext ctx) {
-        try {
-            JsonArray a = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonArray();
-            if (a == null) {
-                throw BpException.noBody();
-            }
-            return a;
-        } catch (DecodeException | ClassCastException e) {
-            throw BpException.noBody();
-        }
-    }
-
-    public static long idParam(RoutingContext ctx, String name) {
-        String v = ctx.pathParam(name);
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw BpException.badRequest("CMNC-400", "'" + v + "' is not a valid id");
-        }
-    }
-
-    public static IdSet idSetParam(RoutingContext ctx, String name) {
-        String v = ctx.pathParam(name);
-        try {
-            return IdSet.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw BpException.badRequest("CMNC-400", "Invalid id set '" + v + "': " + e.getMessage());
         }
     }
 

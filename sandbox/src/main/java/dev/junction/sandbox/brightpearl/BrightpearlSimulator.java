@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stateful simulator of the Brightpearl public REST API (see {@code shared/api/brightpearl.md}). Every
  * {@code /public-api/{account}/...} request passes, in order: outage knob, throttle (headers always),
- * authentication, injected errors; then the service routes. Control routes live under {@code /_sandbox/}.
+ * authentication, injected errors; then the service routes ({@link BpRoutes}), or {@link MultiMessage}, which runs up
+ * to ten of them behind one pass of that gate. Control routes live under {@code /_sandbox/}.
  */
 public final class BrightpearlSimulator implements Simulator {
     static final String TOO_MANY = "You have sent too many requests. Please wait before sending another request";
@@ -69,14 +70,18 @@ public final class BrightpearlSimulator implements Simulator {
     @Override
     public void routes(Router router) {
         String prefix = "/public-api/:account";
+        BpRoutes api = new BpRoutes();
+        orders.routes(api);
+        orderSearches.routes(api);
+        goodsOut.routes(api);
+        warehouse.routes(api);
+        products.routes(api);
+        contacts.routes(api);
+        hooks.routes(api);
         router.route("/public-api/*").handler(this::gate);
-        orders.routes(router, prefix);
-        orderSearches.routes(router, prefix);
-        goodsOut.routes(router, prefix);
-        warehouse.routes(router, prefix);
-        products.routes(router, prefix);
-        contacts.routes(router, prefix);
-        hooks.routes(router, prefix);
+        // after the gate, like every API route: one budget token, one auth check for the whole batch
+        router.post(prefix + "/multi-message").handler(BpHttp.route(new MultiMessage(api, stats)::run));
+        api.register(router, prefix);
         router.route("/public-api/*").handler(ctx -> BpHttp.fail(ctx,
                 BpException.notFound("No such resource: " + ctx.request().method() + " " + ctx.request().path())));
 

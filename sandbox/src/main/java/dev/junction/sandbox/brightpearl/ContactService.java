@@ -2,8 +2,6 @@ package dev.junction.sandbox.brightpearl;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 
@@ -41,23 +39,23 @@ final class ContactService {
                 .indexed("contactId", Search.byIds(state.contacts));
     }
 
-    void routes(Router r, String p) {
-        String s = p + "/contact-service";
-        r.get(s + "/contact-search").handler(BpHttp.handle(ctx -> new BpHttp.Raw(200,
-                search.run(state.contacts.values(), ctx.queryParams(), new JsonObject(), state))));
-        r.get(s + "/contact/:ids").handler(BpHttp.handle(this::get));
-        r.post(s + "/contact").handler(BpHttp.handle(ctx -> create(BpHttp.body(ctx), null).id));
-        r.put(s + "/contact/:id").handler(BpHttp.handle(this::put));
-        r.patch(s + "/contact/:id").handler(BpHttp.handle(this::patch));
-        r.put(s + "/contact/:id/postal-address").handler(BpHttp.handle(this::associate));
-        r.post(s + "/postal-address").handler(BpHttp.handle(ctx -> createAddress(BpHttp.body(ctx))));
-        r.get(s + "/postal-address/:ids").handler(BpHttp.handle(ctx -> {
-            JsonArray out = OrderService.byIds(state.addresses, BpHttp.idSetParam(ctx, "ids"));
+    void routes(BpRoutes r) {
+        String s = "/contact-service";
+        r.get(s + "/contact-search", req -> new BpHttp.Raw(200,
+                search.run(state.contacts.values(), req.queryParams(), new JsonObject(), state)));
+        r.get(s + "/contact/:ids", this::get);
+        r.post(s + "/contact", req -> create(req.body(), null).id);
+        r.put(s + "/contact/:id", this::put);
+        r.patch(s + "/contact/:id", this::patch);
+        r.put(s + "/contact/:id/postal-address", this::associate);
+        r.post(s + "/postal-address", req -> createAddress(req.body()));
+        r.get(s + "/postal-address/:ids", req -> {
+            JsonArray out = OrderService.byIds(state.addresses, req.idSetParam("ids"));
             if (out.isEmpty()) {
                 throw BpException.notFound("No Postal Address Found");
             }
             return out;
-        }));
+        });
     }
 
     long createAddress(JsonObject b) {
@@ -130,8 +128,8 @@ final class ContactService {
         }
     }
 
-    private Object get(RoutingContext ctx) {
-        IdSet ids = BpHttp.idSetParam(ctx, "ids");
+    private Object get(BpRequest req) {
+        IdSet ids = req.idSetParam("ids");
         JsonArray out = new JsonArray();
         state.contacts.values().stream().filter(c -> ids.contains(c.id)).forEach(c -> out.add(json(c)));
         if (out.isEmpty()) {
@@ -157,25 +155,25 @@ final class ContactService {
         }
     }
 
-    private Object put(RoutingContext ctx) {
-        Contact c = contact(ctx);
-        apply(c, BpHttp.body(ctx));
+    private Object put(BpRequest req) {
+        Contact c = contact(req);
+        apply(c, req.body());
         return new BpHttp.Raw(200, new JsonObject());
     }
 
     /** JSON-Patch over the contact's own JSON shape, then written back (e.g. {@code /firstName}, {@code /communication/emails/PRI/email}). */
-    private Object patch(RoutingContext ctx) {
-        Contact c = contact(ctx);
-        JsonArray ops = BpHttp.bodyArray(ctx);
+    private Object patch(BpRequest req) {
+        Contact c = contact(req);
+        JsonArray ops = req.bodyArray();
         JsonObject doc = json(c);
         JsonPatch.apply(doc, ops);
         apply(c, doc);
         return json(c);
     }
 
-    private Object associate(RoutingContext ctx) {
-        Contact c = contact(ctx);
-        JsonArray list = BpHttp.bodyArray(ctx);
+    private Object associate(BpRequest req) {
+        Contact c = contact(req);
+        JsonArray list = req.bodyArray();
         JsonObject ids = new JsonObject();
         for (int i = 0; i < list.size(); i++) {
             JsonObject e = list.getJsonObject(i);
@@ -191,8 +189,8 @@ final class ContactService {
         return new BpHttp.Raw(200, new JsonObject());
     }
 
-    private Contact contact(RoutingContext ctx) {
-        Contact c = state.contacts.get(BpHttp.idParam(ctx, "id"));
+    private Contact contact(BpRequest req) {
+        Contact c = state.contacts.get(req.idParam("id"));
         if (c == null) {
             throw BpException.notFound("No Contact Found");
         }

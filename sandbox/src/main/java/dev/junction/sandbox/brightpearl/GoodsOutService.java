@@ -2,8 +2,6 @@ package dev.junction.sandbox.brightpearl;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,21 +36,20 @@ final class GoodsOutService {
         return json;
     }
 
-    void routes(Router r, String p) {
-        String s = p + "/warehouse-service";
-        r.get(s + "/order/:orders/goods-note/goods-out").handler(BpHttp.handle(ctx -> get(ctx, null)));
-        r.get(s + "/order/:orders/goods-note/goods-out/:gons").handler(
-                BpHttp.handle(ctx -> get(ctx, BpHttp.idSetParam(ctx, "gons"))));
-        r.post(s + "/order/:id/goods-note/goods-out").handler(BpHttp.handle(this::post));
-        r.delete(s + "/order/:id/goods-note/goods-out/:gon").handler(BpHttp.handle(this::delete));
-        r.put(s + "/goods-note/goods-out/:gon").handler(BpHttp.handle(this::put));
-        r.post(s + "/goods-note/goods-out/:gon/event").handler(BpHttp.handle(this::events));
-        r.get(s + "/goods-note/goods-out-search").handler(BpHttp.handle(ctx -> new BpHttp.Raw(200,
-                json.search().run(state.gons.values(), ctx.queryParams(), new JsonObject(), state))));
+    void routes(BpRoutes r) {
+        String s = "/warehouse-service";
+        r.get(s + "/order/:orders/goods-note/goods-out", req -> get(req, null));
+        r.get(s + "/order/:orders/goods-note/goods-out/:gons", req -> get(req, req.idSetParam("gons")));
+        r.post(s + "/order/:id/goods-note/goods-out", this::post);
+        r.delete(s + "/order/:id/goods-note/goods-out/:gon", this::delete);
+        r.put(s + "/goods-note/goods-out/:gon", this::put);
+        r.post(s + "/goods-note/goods-out/:gon/event", this::events);
+        r.get(s + "/goods-note/goods-out-search", req -> new BpHttp.Raw(200,
+                json.search().run(state.gons.values(), req.queryParams(), new JsonObject(), state)));
     }
 
-    private Object get(RoutingContext ctx, IdSet gonIds) {
-        IdSet orders = BpHttp.idSetParam(ctx, "orders");
+    private Object get(BpRequest req, IdSet gonIds) {
+        IdSet orders = req.idSetParam("orders");
         JsonObject out = new JsonObject();
         if (orders.isAll() || orders.size() > IdSet.MAX_EXPAND) {
             state.gons.values().stream().filter(g -> orders.contains(g.orderId))
@@ -71,13 +68,13 @@ final class GoodsOutService {
         return out;
     }
 
-    private Object post(RoutingContext ctx) {
-        long orderId = BpHttp.idParam(ctx, "id");
+    private Object post(BpRequest req) {
+        long orderId = req.idParam("id");
         Order order = state.orders.get(orderId);
         if (order == null) {
             throw BpException.notFound("Order " + orderId + " not found.");
         }
-        JsonObject b = BpHttp.body(ctx);
+        JsonObject b = req.body();
         JsonArray warehouses = b.getJsonArray("warehouses");
         if (warehouses == null || warehouses.isEmpty()) {
             throw BpException.badRequest("WHSC-010", "warehouses is required: one entry per warehouse with its products.");
@@ -197,9 +194,9 @@ final class GoodsOutService {
         return ordered - used;
     }
 
-    private Object put(RoutingContext ctx) {
-        GoodsOutNote g = gon(ctx);
-        JsonObject b = BpHttp.body(ctx);
+    private Object put(BpRequest req) {
+        GoodsOutNote g = gon(req);
+        JsonObject b = req.body();
         synchronized (g) {
             if (g.shipped()) {
                 throw BpException.badRequest("WHSC-050", "Goods-out note " + g.id + " has been shipped and can no longer be changed.");
@@ -231,15 +228,15 @@ final class GoodsOutService {
         return new BpHttp.Raw(200, new JsonObject());
     }
 
-    private Object events(RoutingContext ctx) {
-        GoodsOutNote g = gon(ctx);
-        JsonArray events = BpHttp.body(ctx).getJsonArray("events");
+    private Object events(BpRequest req) {
+        GoodsOutNote g = gon(req);
+        JsonArray events = req.body().getJsonArray("events");
         if (events == null || events.isEmpty()) {
             throw BpException.badRequest("WHSC-060", "events is required, e.g. [{\"eventCode\":\"SHW\",\"occured\":\"...\",\"eventOwnerId\":4}].");
         }
         List<String> fired = new ArrayList<>();
         synchronized (g) {
-            String ifMatch = ctx.request().getHeader("If-Match");
+            String ifMatch = req.header("If-Match");
             if (ifMatch != null && !ifMatch.replace("\"", "").trim().equals(String.valueOf(g.lastEventVersion))) {
                 throw BpException.error(412, "WHSC-061", "Goods-out note " + g.id + " is at event version "
                         + g.lastEventVersion + ", not " + ifMatch + "; re-read it and retry.");
@@ -329,10 +326,10 @@ final class GoodsOutService {
         return n;
     }
 
-    private Object delete(RoutingContext ctx) {
-        GoodsOutNote g = gon(ctx);
-        if (g.orderId != BpHttp.idParam(ctx, "id")) {
-            throw BpException.notFound("Goods-out note " + g.id + " does not belong to order " + ctx.pathParam("id") + ".");
+    private Object delete(BpRequest req) {
+        GoodsOutNote g = gon(req);
+        if (g.orderId != req.idParam("id")) {
+            throw BpException.notFound("Goods-out note " + g.id + " does not belong to order " + req.pathParam("id") + ".");
         }
         synchronized (g) {
             if (g.shipped()) {
@@ -351,8 +348,8 @@ final class GoodsOutService {
         return new BpHttp.Raw(200, new JsonObject());
     }
 
-    private GoodsOutNote gon(RoutingContext ctx) {
-        long id = BpHttp.idParam(ctx, "gon");
+    private GoodsOutNote gon(BpRequest req) {
+        long id = req.idParam("gon");
         GoodsOutNote g = state.gons.get(id);
         if (g == null) {
             throw BpException.notFound("Goods-out note " + id + " not found.");

@@ -1,7 +1,6 @@
 package dev.junction.sandbox.brightpearl;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,11 +66,11 @@ final class OrderSearches {
         return out;
     }
 
-    void routes(Router r, String p) {
-        r.get(p + "/order-service/order-search").handler(BpHttp.handle(c -> new BpHttp.Raw(200,
-                orderSearch.run(state.orders.values(), c.queryParams(), reference(), state))));
-        r.get(p + "/order-service/sales-order-search").handler(BpHttp.handle(c -> new BpHttp.Raw(200,
-                salesOrderSearch.run(state.orders.values(), c.queryParams(), reference(), state))));
+    void routes(BpRoutes r) {
+        r.get("/order-service/order-search", req -> new BpHttp.Raw(200,
+                orderSearch.run(state.orders.values(), req.queryParams(), reference(), state)));
+        r.get("/order-service/sales-order-search", req -> new BpHttp.Raw(200,
+                salesOrderSearch.run(state.orders.values(), req.queryParams(), reference(), state)));
     }
 
     private JsonObject reference() {

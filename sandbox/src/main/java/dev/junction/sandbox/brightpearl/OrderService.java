@@ -2,8 +2,6 @@ package dev.junction.sandbox.brightpearl;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,24 +28,24 @@ final class OrderService {
         return json;
     }
 
-    void routes(Router r, String p) {
-        String s = p + "/order-service";
-        r.post(s + "/sales-order").handler(BpHttp.handle(ctx -> create(BpHttp.body(ctx)).id));
-        r.get(s + "/sales-order/:id").handler(BpHttp.handle(this::getFlat));
-        r.post(s + "/sales-order/:id/row").handler(BpHttp.handle(ctx -> addRow(ctx, true)));
-        r.get(s + "/order/:ids").handler(BpHttp.handle(this::getClassic));
-        r.post(s + "/order/:id/row").handler(BpHttp.handle(ctx -> addRow(ctx, false)));
-        r.put(s + "/order/:id/status").handler(BpHttp.handle(this::putStatus));
-        r.post(s + "/order/:id/note").handler(BpHttp.handle(this::addNote));
-        r.get(s + "/order/:id/note").handler(BpHttp.handle(ctx -> notes(ctx, null)));
-        r.get(s + "/order/:id/note/:ids").handler(BpHttp.handle(ctx -> notes(ctx, BpHttp.idSetParam(ctx, "ids"))));
-        r.get(s + "/order/:id/custom-field").handler(BpHttp.handle(ctx -> order(ctx).customFields.copy()));
-        r.patch(s + "/order/:id/custom-field").handler(BpHttp.handle(this::patchCustomFields));
-        r.get(s + "/order-status").handler(BpHttp.handle(ctx -> new JsonArray(List.copyOf(state.orderStatuses.values()))));
-        r.get(s + "/order-status/:ids").handler(BpHttp.handle(ctx -> byIds(state.orderStatuses, BpHttp.idSetParam(ctx, "ids"))));
-        r.get(s + "/order-type").handler(BpHttp.handle(ctx -> new JsonArray()
+    void routes(BpRoutes r) {
+        String s = "/order-service";
+        r.post(s + "/sales-order", req -> create(req.body()).id);
+        r.get(s + "/sales-order/:id", this::getFlat);
+        r.post(s + "/sales-order/:id/row", req -> addRow(req, true));
+        r.get(s + "/order/:ids", this::getClassic);
+        r.post(s + "/order/:id/row", req -> addRow(req, false));
+        r.put(s + "/order/:id/status", this::putStatus);
+        r.post(s + "/order/:id/note", this::addNote);
+        r.get(s + "/order/:id/note", req -> notes(req, null));
+        r.get(s + "/order/:id/note/:ids", req -> notes(req, req.idSetParam("ids")));
+        r.get(s + "/order/:id/custom-field", req -> order(req).customFields.copy());
+        r.patch(s + "/order/:id/custom-field", this::patchCustomFields);
+        r.get(s + "/order-status", req -> new JsonArray(List.copyOf(state.orderStatuses.values())));
+        r.get(s + "/order-status/:ids", req -> byIds(state.orderStatuses, req.idSetParam("ids")));
+        r.get(s + "/order-type", req -> new JsonArray()
                 .add(type(1, "SO", "SALES_ORDER")).add(type(2, "PO", "PURCHASE_ORDER"))
-                .add(type(3, "SC", "SALES_CREDIT")).add(type(4, "PC", "PURCHASE_CREDIT"))));
+                .add(type(3, "SC", "SALES_CREDIT")).add(type(4, "PC", "PURCHASE_CREDIT")));
     }
 
     /** Creates a sales order from the flat {@code POST /sales-order} body; also used by the control API. */
@@ -198,9 +196,9 @@ final class OrderService {
         return c;
     }
 
-    private Object addRow(RoutingContext ctx, boolean flat) {
-        Order o = order(ctx);
-        JsonObject b = BpHttp.body(ctx);
+    private Object addRow(BpRequest req, boolean flat) {
+        Order o = order(req);
+        JsonObject b = req.body();
         Order.Row r;
         synchronized (o) {
             r = copyRow(row(b, o.rows.size() + 1, 0), state.rowIds.incrementAndGet());
@@ -211,12 +209,12 @@ final class OrderService {
         return r.id;
     }
 
-    private Object getClassic(RoutingContext ctx) {
-        IdSet ids = BpHttp.idSetParam(ctx, "ids");
+    private Object getClassic(BpRequest req) {
+        IdSet ids = req.idSetParam("ids");
         if (!ids.isAll() && ids.size() > 200) {
             throw BpException.badRequest("CMNC-041", "At most 200 orders can be requested at once; split the id set.");
         }
-        String optional = ctx.request().getParam("includeOptional", "");
+        String optional = req.query("includeOptional", "");
         boolean cf = optional.contains("customFields");
         JsonArray out = new JsonArray();
         if (ids.isAll()) {
@@ -232,14 +230,14 @@ final class OrderService {
         return out; // unknown ids: 200 {"response":[]}, a quirk of this resource
     }
 
-    private Object getFlat(RoutingContext ctx) {
-        Order o = state.orders.get(BpHttp.idParam(ctx, "id"));
+    private Object getFlat(BpRequest req) {
+        Order o = state.orders.get(req.idParam("id"));
         return o == null ? new JsonArray() : json.flat(o);
     }
 
-    private Object putStatus(RoutingContext ctx) {
-        Order o = order(ctx);
-        JsonObject b = BpHttp.body(ctx);
+    private Object putStatus(BpRequest req) {
+        Order o = order(req);
+        JsonObject b = req.body();
         Long statusId = BpHttp.optLong(b, "orderStatusId");
         if (statusId == null) {
             throw BpException.badRequest("ORDC-011", "orderStatusId is required.");
@@ -268,9 +266,9 @@ final class OrderService {
         return new BpHttp.Raw(200, new JsonObject());
     }
 
-    private Object addNote(RoutingContext ctx) {
-        Order o = order(ctx);
-        JsonObject b = BpHttp.body(ctx);
+    private Object addNote(BpRequest req) {
+        Order o = order(req);
+        JsonObject b = req.body();
         if (b.getString("text") == null || b.getString("text").isBlank()) {
             throw BpException.badRequest("ORDC-060", "A note needs text.");
         }
@@ -290,8 +288,8 @@ final class OrderService {
                 .put("orderStatusId", o.statusId).put("fileId", b.getValue("fileId", 0));
     }
 
-    private Object notes(RoutingContext ctx, IdSet ids) {
-        Order o = order(ctx);
+    private Object notes(BpRequest req, IdSet ids) {
+        Order o = order(req);
         JsonArray out = new JsonArray();
         synchronized (o) {
             o.notes.stream().map(n -> (JsonObject) n)
@@ -300,9 +298,9 @@ final class OrderService {
         return out;
     }
 
-    private Object patchCustomFields(RoutingContext ctx) {
-        Order o = order(ctx);
-        JsonArray ops = BpHttp.bodyArray(ctx);
+    private Object patchCustomFields(BpRequest req) {
+        Order o = order(req);
+        JsonArray ops = req.bodyArray();
         synchronized (o) {
             JsonPatch.apply(o.customFields, ops);
             o.touch(state.now());
@@ -311,8 +309,8 @@ final class OrderService {
         return o.customFields.copy();
     }
 
-    private Order order(RoutingContext ctx) {
-        long id = BpHttp.idParam(ctx, "id");
+    private Order order(BpRequest req) {
+        long id = req.idParam("id");
         Order o = state.orders.get(id);
         if (o == null) {
             throw BpException.notFound("Order " + id + " not found.");

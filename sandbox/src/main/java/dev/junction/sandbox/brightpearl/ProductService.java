@@ -2,8 +2,6 @@ package dev.junction.sandbox.brightpearl;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,19 +41,19 @@ final class ProductService {
                 });
     }
 
-    void routes(Router r, String p) {
-        String s = p + "/product-service";
-        r.get(s + "/product-search").handler(BpHttp.handle(ctx -> new BpHttp.Raw(200, search.run(
-                state.products.values(), ctx.queryParams(),
-                new JsonObject().put("productCategoryMembership", new JsonObject()), state))));
-        r.get(s + "/product/:ids").handler(BpHttp.handle(this::get));
-        r.get(s + "/product/:id/custom-field").handler(BpHttp.handle(ctx -> product(ctx).customFields.copy()));
-        r.patch(s + "/product/:id/custom-field").handler(BpHttp.handle(this::patchCustomFields));
-        r.get(s + "/product-custom-field/:ids").handler(BpHttp.handle(this::customFields));
-        r.get(s + "/product-price/:ids").handler(BpHttp.handle(this::prices));
-        r.get(s + "/price-list").handler(BpHttp.handle(ctx -> new JsonArray(List.copyOf(state.priceLists.values()))));
-        r.get(s + "/price-list/:ids").handler(BpHttp.handle(ctx ->
-                OrderService.byIds(state.priceLists, BpHttp.idSetParam(ctx, "ids"))));
+    void routes(BpRoutes r) {
+        String s = "/product-service";
+        r.get(s + "/product-search", req -> new BpHttp.Raw(200, search.run(
+                state.products.values(), req.queryParams(),
+                new JsonObject().put("productCategoryMembership", new JsonObject()), state)));
+        r.get(s + "/product/:ids", this::get);
+        r.get(s + "/product/:id/custom-field", req -> product(req).customFields.copy());
+        r.patch(s + "/product/:id/custom-field", this::patchCustomFields);
+        r.get(s + "/product-custom-field/:ids", this::customFields);
+        r.get(s + "/product-price/:ids", this::prices);
+        r.get(s + "/price-list", req -> new JsonArray(List.copyOf(state.priceLists.values())));
+        r.get(s + "/price-list/:ids", req ->
+                OrderService.byIds(state.priceLists, req.idSetParam("ids")));
     }
 
     /** Seeds or replaces a product (control API): {@code {id?, sku, name, price, weight, barcode, customFields|PCF_*, stock:{"2":10}}}. */
@@ -97,9 +95,9 @@ final class ProductService {
         return p;
     }
 
-    private Object get(RoutingContext ctx) {
-        IdSet ids = BpHttp.idSetParam(ctx, "ids");
-        boolean cf = ctx.request().getParam("includeOptional", "").contains("customFields");
+    private Object get(BpRequest req) {
+        IdSet ids = req.idSetParam("ids");
+        boolean cf = req.query("includeOptional", "").contains("customFields");
         JsonArray out = new JsonArray();
         for (Product p : find(ids)) {
             out.add(json(p, cf));
@@ -153,9 +151,9 @@ final class ProductService {
         return json;
     }
 
-    private Object patchCustomFields(RoutingContext ctx) {
-        Product p = product(ctx);
-        JsonArray ops = BpHttp.bodyArray(ctx);
+    private Object patchCustomFields(BpRequest req) {
+        Product p = product(req);
+        JsonArray ops = req.bodyArray();
         synchronized (p) {
             JsonPatch.apply(p.customFields, ops);
             p.updatedOn = state.now();
@@ -164,8 +162,8 @@ final class ProductService {
         return p.customFields.copy();
     }
 
-    private Object customFields(RoutingContext ctx) {
-        IdSet ids = BpHttp.idSetParam(ctx, "ids");
+    private Object customFields(BpRequest req) {
+        IdSet ids = req.idSetParam("ids");
         JsonObject out = new JsonObject();
         if (!ids.isAll() && ids.size() <= IdSet.MAX_EXPAND) {
             ids.ids().forEach(id -> out.put(id.toString(), new JsonObject())); // unknown ids answer {}
@@ -178,9 +176,9 @@ final class ProductService {
         return out;
     }
 
-    private Object prices(RoutingContext ctx) {
+    private Object prices(BpRequest req) {
         JsonArray out = new JsonArray();
-        for (Product p : find(BpHttp.idSetParam(ctx, "ids"))) {
+        for (Product p : find(req.idSetParam("ids"))) {
             BigDecimal price = p.price == null ? BigDecimal.ZERO : p.price;
             out.add(new JsonObject().put("productId", p.id).put("priceLists", new JsonArray().add(new JsonObject()
                     .put("priceListId", 2).put("currencyCode", state.options.currency()).put("currencyId", 1)
@@ -192,8 +190,8 @@ final class ProductService {
         return out;
     }
 
-    private Product product(RoutingContext ctx) {
-        long id = BpHttp.idParam(ctx, "id");
+    private Product product(BpRequest req) {
+        long id = req.idParam("id");
         Product p = state.products.get(id);
         if (p == null) {
             throw BpException.notFound("No Products Found");

@@ -2,8 +2,6 @@ package dev.junction.sandbox.brightpearl;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,22 +21,22 @@ final class WarehouseService {
         this.products = products;
     }
 
-    void routes(Router r, String p) {
-        String s = p + "/warehouse-service";
-        r.get(s + "/warehouse").handler(BpHttp.handle(ctx -> new JsonArray(List.copyOf(state.warehouses.values()))));
-        r.get(s + "/warehouse/:ids").handler(BpHttp.handle(ctx ->
-                OrderService.byIds(state.warehouses, BpHttp.idSetParam(ctx, "ids"))));
-        r.get(s + "/shipping-method").handler(BpHttp.handle(ctx -> new JsonArray(List.copyOf(state.shippingMethods.values()))));
-        r.get(s + "/shipping-method/:ids").handler(BpHttp.handle(ctx ->
-                OrderService.byIds(state.shippingMethods, BpHttp.idSetParam(ctx, "ids"))));
-        r.get(s + "/product-availability/:ids").handler(BpHttp.handle(this::availability));
-        r.post(s + "/warehouse/:wh/stock-correction").handler(BpHttp.handle(this::correct));
-        r.get(s + "/warehouse/:wh/stock-correction/:ids").handler(BpHttp.handle(this::corrections));
+    void routes(BpRoutes r) {
+        String s = "/warehouse-service";
+        r.get(s + "/warehouse", req -> new JsonArray(List.copyOf(state.warehouses.values())));
+        r.get(s + "/warehouse/:ids", req ->
+                OrderService.byIds(state.warehouses, req.idSetParam("ids")));
+        r.get(s + "/shipping-method", req -> new JsonArray(List.copyOf(state.shippingMethods.values())));
+        r.get(s + "/shipping-method/:ids", req ->
+                OrderService.byIds(state.shippingMethods, req.idSetParam("ids")));
+        r.get(s + "/product-availability/:ids", this::availability);
+        r.post(s + "/warehouse/:wh/stock-correction", this::correct);
+        r.get(s + "/warehouse/:wh/stock-correction/:ids", this::corrections);
     }
 
-    private Object availability(RoutingContext ctx) {
+    private Object availability(BpRequest req) {
         JsonObject out = new JsonObject();
-        for (Product p : products.find(BpHttp.idSetParam(ctx, "ids"))) {
+        for (Product p : products.find(req.idSetParam("ids"))) {
             if (p.stockTracked) { // non-stock-tracked products are left out, as in the live API
                 out.put(String.valueOf(p.id), p.availability());
             }
@@ -46,12 +44,12 @@ final class WarehouseService {
         return out;
     }
 
-    private Object correct(RoutingContext ctx) {
-        long wh = BpHttp.idParam(ctx, "wh");
+    private Object correct(BpRequest req) {
+        long wh = req.idParam("wh");
         if (!state.warehouses.containsKey(wh)) {
             throw BpException.notFound("Warehouse " + wh + " not found.");
         }
-        JsonArray corrections = BpHttp.body(ctx).getJsonArray("corrections");
+        JsonArray corrections = req.body().getJsonArray("corrections");
         if (corrections == null || corrections.isEmpty()) {
             throw BpException.badRequest("WHSC-030", "corrections is required: [{quantity, productId, reason}].");
         }
@@ -106,9 +104,9 @@ final class WarehouseService {
         return ids;
     }
 
-    private Object corrections(RoutingContext ctx) {
-        long wh = BpHttp.idParam(ctx, "wh");
-        IdSet ids = BpHttp.idSetParam(ctx, "ids");
+    private Object corrections(BpRequest req) {
+        long wh = req.idParam("wh");
+        IdSet ids = req.idSetParam("ids");
         if (!ids.isAll() && ids.size() > 200) {
             throw BpException.badRequest("CMNC-041", "At most 200 stock corrections can be requested at once.");
         }

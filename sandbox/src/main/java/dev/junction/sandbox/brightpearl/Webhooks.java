@@ -6,8 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 
 import java.time.Instant;
@@ -67,15 +65,15 @@ final class Webhooks {
         dropped.set(0);
     }
 
-    void routes(Router r, String p) {
-        r.post(p + "/integration-service/webhook").handler(BpHttp.handle(this::create));
-        r.get(p + "/integration-service/webhook").handler(BpHttp.handle(ctx -> list()));
-        r.get(p + "/integration-service/webhook/:ids").handler(BpHttp.handle(this::get));
-        r.delete(p + "/integration-service/webhook/:id").handler(BpHttp.handle(this::delete));
+    void routes(BpRoutes r) {
+        r.post("/integration-service/webhook", this::create);
+        r.get("/integration-service/webhook", req -> list());
+        r.get("/integration-service/webhook/:ids", this::get);
+        r.delete("/integration-service/webhook/:id", this::delete);
     }
 
-    private Object create(RoutingContext ctx) {
-        JsonObject b = BpHttp.body(ctx);
+    private Object create(BpRequest req) {
+        JsonObject b = req.body();
         String event = b.getString("subscribeTo");
         if (event == null || !EVENTS.contains(event)) {
             throw BpException.badRequest("INTC-064", event + " either does not exist or cannot be subscribed too");
@@ -101,18 +99,18 @@ final class Webhooks {
         return a;
     }
 
-    private Object get(RoutingContext ctx) {
-        IdSet ids = BpHttp.idSetParam(ctx, "ids");
+    private Object get(BpRequest req) {
+        IdSet ids = req.idSetParam("ids");
         JsonArray a = new JsonArray();
         hooks.values().stream().filter(h -> ids.contains(h.getLong("id"))).forEach(h -> a.add(h.copy()));
         if (a.isEmpty()) {
-            throw BpException.notFound("Cannot find webhook: " + ctx.pathParam("ids"));
+            throw BpException.notFound("Cannot find webhook: " + req.pathParam("ids"));
         }
         return a;
     }
 
-    private Object delete(RoutingContext ctx) {
-        long id = BpHttp.idParam(ctx, "id");
+    private Object delete(BpRequest req) {
+        long id = req.idParam("id");
         if (hooks.remove(id) == null) {
             throw BpException.notFound("Cannot find webhook: " + id);
         }

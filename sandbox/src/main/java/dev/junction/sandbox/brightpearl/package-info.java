@@ -1,7 +1,9 @@
 /**
  * Brightpearl simulator (contract: {@code shared/api/brightpearl.md}).
  *
- * <p>API: {@code /public-api/{account}/{order,warehouse,product,contact,integration}-service/...}, staff login
+ * <p>API: {@code /public-api/{account}/{order,warehouse,product,contact,integration}-service/...}, the multi-message
+ * {@code POST /public-api/{account}/multi-message} (2-10 writes for one request of budget, see {@code
+ * MultiMessage}), staff login
  * {@code POST /{account}/authorise}, OAuth {@code GET /oauth/authorize/{account}} (auto-approves with a 302) and
  * {@code POST /token/{account}}.
  *
