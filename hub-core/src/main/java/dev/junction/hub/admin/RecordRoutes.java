@@ -1,6 +1,7 @@
 package dev.junction.hub.admin;
 
 import dev.junction.hub.Hub;
+import dev.junction.hub.flow.ThinPayload;
 import dev.junction.hub.store.Attempt;
 import dev.junction.hub.store.RecordQuery;
 import dev.junction.hub.store.SyncRecord;
@@ -24,6 +25,8 @@ import static dev.junction.hub.admin.JsonResponses.endpoint;
 final class RecordRoutes {
     static final int MAX_LIMIT = 500;
     private static final int DEFAULT_LIMIT = 50;
+    static final String THIN_NOTE = "stored by id only; the record is fetched from its source when processed, and what"
+            + " was fetched is kept only while the record waits for a retry or has failed";
 
     private final Hub hub;
 
@@ -71,8 +74,15 @@ final class RecordRoutes {
         return require(id).compose(r -> hub.store().attempts(id).map(attempts -> {
             JsonArray list = new JsonArray();
             attempts.forEach(a -> list.add(attempt(a)));
-            return summary(r).put("contentKey", r.contentKey()).put("payload", payload(r.payload()))
-                    .put("facts", new JsonObject(new java.util.TreeMap<String, Object>(r.facts())))
+            Object payload = payload(r.payload());
+            JsonObject detail = summary(r).put("contentKey", r.contentKey());
+            if (ThinPayload.isMarker(payload)) {
+                // known by id only: the marker is internal, say what it means instead
+                detail.putNull("payload").put("payloadNote", THIN_NOTE);
+            } else {
+                detail.put("payload", payload);
+            }
+            return detail.put("facts", new JsonObject(new java.util.TreeMap<String, Object>(r.facts())))
                     .put("attempts", list);
         }));
     }

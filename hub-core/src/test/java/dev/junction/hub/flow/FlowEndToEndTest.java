@@ -174,7 +174,8 @@ class FlowEndToEndTest {
         });
         assertThat(remote.itemFetches()).as("one fetch per new record").isEqualTo(5);
         SyncRecord s3 = records("items").stream().filter(r -> r.sourceId().equals("s3")).findFirst().orElseThrow();
-        assertThat(new JsonObject(s3.payload()).getString("name")).as("the record keeps what was fetched").isEqualTo("full 3");
+        assertThat(new JsonObject(s3.payload()).containsKey("name")).as("a synced record does not keep what was fetched")
+                .isFalse();
 
         remote.putItem("s9", t0.plusSeconds(30), new JsonObject().put("name", "new one"));
         JsonObject run = hub.engine().runNow("items").await(10, TimeUnit.SECONDS);
