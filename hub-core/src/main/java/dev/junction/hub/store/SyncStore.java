@@ -20,7 +20,8 @@ public interface SyncStore {
 
     /**
      * Inserts the records that are new and, in the same transaction, moves the flow's cursor (if given).
-     * A record whose {@code (flowId, sourceId, contentKey)} exists is a duplicate and is not inserted.
+     * A record whose {@code (flowId, sourceId, contentKey)} exists is a duplicate and is not inserted. Ingests
+     * arriving together may share the transaction; the future completes only once it has committed.
      *
      * @return the ids of the inserted records, in input order (duplicates omitted)
      */
@@ -38,7 +39,11 @@ public interface SyncStore {
      */
     Future<List<SyncRecord>> claim(String flowId, int limit, Instant now, Duration lease);
 
-    /** Commits the end of an attempt: record state, attempt row and links, in one transaction. */
+    /**
+     * Commits the end of an attempt: record state, attempt row and links, in one transaction (which may also
+     * hold other completions: the future completes once it has committed). A completion that cannot be written
+     * fails alone; the others are still committed.
+     */
     Future<Void> complete(Completion completion);
 
     /**

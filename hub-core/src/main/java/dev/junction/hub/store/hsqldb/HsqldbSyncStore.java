@@ -51,6 +51,8 @@ public final class HsqldbSyncStore implements SyncStore {
 
     /** Worker threads and JDBC connections: enough for claims, completions and ingest to overlap. */
     public static final int DEFAULT_POOL_SIZE = 4;
+    /** Most completions (or ingest calls) in one group commit: bounds a transaction's size and lock count. */
+    static final int MAX_GROUP = 128;
 
     private static final String FILE_SETTINGS = ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
             + ";hsqldb.write_delay=false;hsqldb.cache_size=65536;hsqldb.cache_rows=200000;hsqldb.log_size=100";
@@ -69,11 +71,23 @@ public final class HsqldbSyncStore implements SyncStore {
     private final ConnectionDao connections;
     /** Claims of one flow run one at a time (commit included), so concurrent claimers split the queue. */
     private final Map<String, Object> claimLocks = new ConcurrentHashMap<>();
+    /* Completions and ingests (one per webhook) arriving together share a transaction: one log sync for many. */
+    private final GroupCommit<Completion, Void> completions;
+    private final GroupCommit<IngestCall, List<Long>> ingests;
+
+    private record IngestCall(List<NewRecord> records, String cursorFlowId, Cursor cursor) {
+    }
 
     private HsqldbSyncStore(Jdbc jdbc, SecretCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.connections = new ConnectionDao(cipher);
+        this.completions = new GroupCommit<>(jdbc, MAX_GROUP, (c, done) -> {
+            queue.complete(c, done, now());
+            return null;
+        });
+        this.ingests = new GroupCommit<>(jdbc, MAX_GROUP,
+                (c, call) -> ingest.ingest(c, call.records(), call.cursorFlowId(), call.cursor(), now()));
     }
 
     /** Opens (creating or migrating as needed) the file database {@code dataDir/junction}. */
@@ -167,8 +181,7 @@ public final class HsqldbSyncStore implements SyncStore {
 
     @Override
     public Future<List<Long>> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor) {
-        List<NewRecord> copy = List.copyOf(records);
-        return jdbc.tx(c -> ingest.ingest(c, copy, cursorFlowId, cursor, now()));
+        return ingests.submit(new IngestCall(List.copyOf(records), cursorFlowId, cursor));
     }
 
     @Override
@@ -196,10 +209,7 @@ public final class HsqldbSyncStore implements SyncStore {
 
     @Override
     public Future<Void> complete(Completion completion) {
-        return jdbc.tx(c -> {
-            queue.complete(c, completion, now());
-            return null;
-        });
+        return completions.submit(completion);
     }
 
     @Override
