@@ -49,11 +49,14 @@ final class CachedStatements implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
-                && (args.length == 1 || args.length == 2 && args[1] instanceof Integer)) {
-            String key = args.length == 1 ? sql : args[1] + "|" + sql;
+                && (args.length == 1 || args.length == 2 && (args[1] instanceof Integer || args[1] instanceof String[]))) {
+            String key = args.length == 1 ? sql
+                    : (args[1] instanceof String[] columns ? String.join(",", columns) : args[1]) + "|" + sql;
             PreparedStatement ps = cache.get(key);
             if (ps == null || ps.isClosed()) {
-                ps = args.length == 1 ? raw.prepareStatement(sql) : raw.prepareStatement(sql, (Integer) args[1]);
+                ps = args.length == 1 ? raw.prepareStatement(sql)
+                        : args[1] instanceof String[] columns ? raw.prepareStatement(sql, columns)
+                        : raw.prepareStatement(sql, (Integer) args[1]);
                 cache.put(key, ps);
             }
             return reusable(ps);

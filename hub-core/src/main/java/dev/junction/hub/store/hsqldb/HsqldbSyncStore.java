@@ -64,9 +64,10 @@ public final class HsqldbSyncStore implements SyncStore {
     private final Jdbc jdbc;
     private final Clock clock;
     private final RecordReader reader = new RecordReader();
-    private final IngestDao ingest = new IngestDao();
+    private final StatusCounts statusCounts;
+    private final IngestDao ingest;
     private final LinkDao links = new LinkDao();
-    private final QueueDao queue = new QueueDao(links);
+    private final QueueDao queue;
     private final MappingTableDao mappings = new MappingTableDao();
     private final ConnectionDao connections;
     /** Claims of one flow run one at a time (commit included), so concurrent claimers split the queue. */
@@ -82,6 +83,9 @@ public final class HsqldbSyncStore implements SyncStore {
         this.jdbc = jdbc;
         this.clock = clock;
         this.connections = new ConnectionDao(cipher);
+        this.statusCounts = new StatusCounts(jdbc);
+        this.ingest = new IngestDao(statusCounts);
+        this.queue = new QueueDao(links, statusCounts);
         this.completions = new GroupCommit<>(jdbc, MAX_GROUP, (c, done) -> {
             queue.complete(c, done, now());
             return null;
@@ -251,7 +255,8 @@ public final class HsqldbSyncStore implements SyncStore {
 
     @Override
     public Future<Map<SyncStatus, Long>> statusCounts(String flowId) {
-        return jdbc.tx(c -> reader.statusCounts(c, flowId));
+        Map<SyncStatus, Long> counted = statusCounts.ifCounted(flowId);
+        return counted != null ? Future.succeededFuture(counted) : jdbc.blocking(() -> statusCounts.of(flowId));
     }
 
     @Override

@@ -41,6 +41,12 @@ final class IngestDao {
             WHEN NOT MATCHED THEN INSERT (flow_id, ts, ids, updated_at) VALUES (n.flow_id, ?, ?, ?)
             """;
 
+    private final StatusCounts counts;
+
+    IngestDao(StatusCounts counts) {
+        this.counts = counts;
+    }
+
     /** Inserts the new records and moves the cursor, in the caller's transaction. */
     List<Long> ingest(Connection c, List<NewRecord> records, String cursorFlowId, Cursor cursor, Instant now)
             throws SQLException {
@@ -54,6 +60,7 @@ final class IngestDao {
                     payload.setString(2, r.payload());
                     payload.executeUpdate();
                     ids.add(id);
+                    counts.moved(r.flowId(), null, SyncStatus.PENDING);
                 }
             }
         }

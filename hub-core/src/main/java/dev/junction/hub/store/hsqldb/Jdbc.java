@@ -3,6 +3,7 @@ package dev.junction.hub.store.hsqldb;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Runs JDBC work off the event loop: a dedicated worker executor of {@code size} threads over exactly
@@ -33,6 +35,9 @@ final class Jdbc {
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /* Shared by every transaction, taken whole by an exclusive one. */
+    private final ReentrantReadWriteLock quiesce = new ReentrantReadWriteLock();
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     private Jdbc(WorkerExecutor executor, List<Connection> connections) {
         this.executor = executor;
@@ -76,14 +81,50 @@ final class Jdbc {
         return executor.executeBlocking(code, false);
     }
 
-    /** Runs {@code work} as one transaction on the calling (worker) thread. */
+    /**
+     * Runs {@code work} as one transaction on the calling (worker) thread. Actions it registered with
+     * {@link #afterCommit} run once it has committed, before another transaction can begin
+     * {@link #exclusively}.
+     */
     <T> T inTransaction(Work<T> work) throws SQLException, InterruptedException {
+        // the lock before the connection: a transaction waiting for an exclusive one holds no connection
+        quiesce.readLock().lockInterruptibly();
+        try {
+            return run(work);
+        } finally {
+            quiesce.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction while no other transaction runs: what it reads is every commit so far,
+     * and every later commit's {@link #afterCommit} actions run after it returns. For rare work that builds
+     * in-memory state the after-commit actions then keep up to date (the status counts).
+     */
+    <T> T exclusively(Work<T> work) throws SQLException, InterruptedException {
+        quiesce.writeLock().lockInterruptibly();
+        try {
+            return run(work);
+        } finally {
+            quiesce.writeLock().unlock();
+        }
+    }
+
+    /** Registers an action to run once the calling thread's current transaction commits (dropped on rollback). */
+    void afterCommit(Runnable action) {
+        afterCommit.get().add(action);
+    }
+
+    private <T> T run(Work<T> work) throws SQLException, InterruptedException {
         Connection c = idle.take();
+        List<Runnable> actions = afterCommit.get();
         try {
             for (int attempt = 1; ; attempt++) {
+                actions.clear();
                 try {
                     T result = work.run(c);
                     c.commit();
+                    runAll(actions); // committed: from here on nothing may report a failure
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
@@ -97,6 +138,7 @@ final class Jdbc {
                 }
             }
         } finally {
+            actions.clear();
             idle.add(c);
         }
     }
@@ -138,6 +180,16 @@ final class Jdbc {
             s.execute("SHUTDOWN");
         } finally {
             back.forEach(Jdbc::closeQuietly);
+        }
+    }
+
+    private static void runAll(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Jdbc.class).error("an after-commit action failed", e);
+            }
         }
     }
 

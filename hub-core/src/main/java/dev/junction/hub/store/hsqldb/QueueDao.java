@@ -52,15 +52,19 @@ final class QueueDao {
             WHERE id = ? AND status = 'IN_PROGRESS'
             """;
 
+    private static final String[] FLOW_ID = {"FLOW_ID"};
+
     private static final String INSERT_ATTEMPT = """
             INSERT INTO sync_attempt (record_id, number, started_at, finished_at, outcome, error, mapping_version)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final LinkDao links;
+    private final StatusCounts counts;
 
-    QueueDao(LinkDao links) {
+    QueueDao(LinkDao links, StatusCounts counts) {
         this.links = links;
+        this.counts = counts;
     }
 
     /** Claims up to {@code limit} records; returns their ids in claim order. Callers serialize per flow. */
@@ -84,6 +88,7 @@ final class QueueDao {
                 ps.setLong(3, id);
                 if (ps.executeUpdate() == 1) {
                     claimed.add(id);
+                    counts.moved(flowId, SyncStatus.PENDING, SyncStatus.IN_PROGRESS);
                 }
             }
         }
@@ -100,7 +105,8 @@ final class QueueDao {
         }
         Attempt attempt = done.attempt();
         Instant finished = attempt != null && attempt.finishedAt() != null ? attempt.finishedAt() : now;
-        try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
+        // the updated row's flow (as a generated key) tells the status counts which flow moved
+        try (PreparedStatement ps = c.prepareStatement(COMPLETE, FLOW_ID)) {
             int i = 1;
             ps.setString(i++, done.status().name());
             ps.setInt(i++, done.countsAsAttempt() ? 1 : 0);
@@ -117,6 +123,13 @@ final class QueueDao {
             if (ps.executeUpdate() != 1) {
                 throw new IllegalStateException("record " + done.recordId()
                         + " is not in progress (unknown, or its lease expired and was released); completion not recorded");
+            }
+            try (ResultSet flow = ps.getGeneratedKeys()) {
+                if (flow.next()) {
+                    counts.moved(flow.getString(1), SyncStatus.IN_PROGRESS, done.status());
+                } else {
+                    counts.recountAll();
+                }
             }
         }
         if (attempt != null) {
@@ -154,7 +167,11 @@ final class QueueDao {
                 """)) {
             Sql.setInstant(ps, 1, wallClock);
             Sql.setInstant(ps, 2, now);
-            return ps.executeUpdate();
+            int released = ps.executeUpdate();
+            if (released > 0) {
+                counts.recountAll(); // rare (on start): not worth tracking which flows
+            }
+            return released;
         }
     }
 
@@ -182,7 +199,11 @@ final class QueueDao {
             Sql.setInstant(ps, 1, now);
             Sql.setInstant(ps, 2, now);
             ps.setLong(3, recordId);
-            return ps.executeUpdate() == 1;
+            boolean retried = ps.executeUpdate() == 1;
+            if (retried) {
+                counts.recountAll(); // an admin action: the record's former status is not known here
+            }
+            return retried;
         }
     }
 }

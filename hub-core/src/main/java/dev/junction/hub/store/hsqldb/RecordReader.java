@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,23 +117,6 @@ final class RecordReader {
     }
 
     /** Every status with its count, zeros included, so a dashboard need not guess missing keys. */
-    Map<SyncStatus, Long> statusCounts(Connection c, String flowId) throws SQLException {
-        Map<SyncStatus, Long> out = new EnumMap<>(SyncStatus.class);
-        for (SyncStatus s : SyncStatus.values()) {
-            out.put(s, 0L);
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT status, COUNT(*) FROM sync_record WHERE flow_id = ? GROUP BY status")) {
-            ps.setString(1, flowId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(SyncStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        }
-        return out;
-    }
-
     List<Attempt> attempts(Connection c, long recordId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT * FROM sync_attempt WHERE record_id = ? ORDER BY id")) {
