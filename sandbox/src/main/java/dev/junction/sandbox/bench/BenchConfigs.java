@@ -58,6 +58,7 @@ final class BenchConfigs {
         for (Object o : demo.getJsonArray("connections")) {
             if (connections.contains(((JsonObject) o).getString("id"))) conns.add(o);
         }
+        applySettingOverrides(conns, System.getProperty("junction.bench.settings", ""));
         JsonArray fl = new JsonArray();
         for (Object o : demo.getJsonArray("flows")) {
             JsonObject f = (JsonObject) o;
@@ -69,6 +70,31 @@ final class BenchConfigs {
         demo.put("home", home.toAbsolutePath().toString()).put("pluginsDir", plugins.toAbsolutePath().toString())
                 .put("connections", conns).put("flows", fl);
         return demo;
+    }
+
+    /**
+     * {@code -Djunction.bench.settings=brightpearl.writeConcurrency=1,brightpearl.batchWrites=false}: connection
+     * settings changed for one run, to measure a setting's effect without editing the demo config.
+     */
+    static void applySettingOverrides(JsonArray connections, String spec) {
+        for (String item : spec.split(",")) {
+            if (item.isBlank()) continue;
+            int dot = item.indexOf('.');
+            int eq = item.indexOf('=');
+            if (dot < 1 || eq < dot + 2) {
+                throw new IllegalArgumentException("junction.bench.settings wants connection.key=value[,...], got '" + item + "'");
+            }
+            String id = item.substring(0, dot).trim();
+            boolean found = false;
+            for (Object o : connections) {
+                JsonObject c = (JsonObject) o;
+                if (id.equals(c.getString("id"))) {
+                    c.getJsonObject("settings").put(item.substring(dot + 1, eq).trim(), item.substring(eq + 1).trim());
+                    found = true;
+                }
+            }
+            if (!found) throw new IllegalArgumentException("junction.bench.settings: no connection '" + id + "' in this scenario");
+        }
     }
 
     static JsonObject demo(Path file, Map<String, String> env) {
