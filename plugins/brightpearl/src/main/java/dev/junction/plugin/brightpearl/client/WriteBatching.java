@@ -5,13 +5,13 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Whether a connection sends its writes in multi-messages ({@link WriteBatcher}), from connection settings:
- * {@code batchWrites} (default true) and {@code writeConcurrency} (default 4), the most write requests out
+ * {@code batchWrites} (default true) and {@code writeConcurrency} (default 2), the most write requests out
  * at once; writes that find every slot busy wait and leave together, up to ten in one request.
  */
 public record WriteBatching(boolean enabled, int writeConcurrency) {
     public static final String ENABLED = "batchWrites";
     public static final String CONCURRENCY = "writeConcurrency";
-    public static final int DEFAULT_CONCURRENCY = 4;
+    public static final int DEFAULT_CONCURRENCY = 2;
 
     public static WriteBatching from(JsonObject config) {
         Object on = config == null ? null : config.getValue(ENABLED);
