@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -17,7 +18,8 @@ final class BcStore {
     final Hooks hooks = new Hooks();
     final Stats stats = new Stats();
     final LongSupplier clockMs;
-    private final Map<Integer, BcOrder> orders = new ConcurrentHashMap<>();
+    /** Sorted by id, so a list in the default order needs no sort (sweeps list every 30 s over 100,000 orders). */
+    private final Map<Integer, BcOrder> orders = new ConcurrentSkipListMap<>();
     /** Customer id to the address of their last generated order, which a returning customer mostly reuses. */
     final Map<Integer, io.vertx.core.json.JsonObject> generatedAddresses = new ConcurrentHashMap<>();
     final AtomicInteger orderIds = new AtomicInteger(100);
@@ -59,10 +61,9 @@ final class BcStore {
         return orders.size();
     }
 
+    /** Every order, by id. */
     List<BcOrder> orders() {
-        List<BcOrder> out = new ArrayList<>(orders.values());
-        out.sort(Comparator.comparingInt(o -> o.id));
-        return out;
+        return new ArrayList<>(orders.values());
     }
 
     void clear() {

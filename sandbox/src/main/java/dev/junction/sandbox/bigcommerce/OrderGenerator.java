@@ -105,12 +105,14 @@ final class OrderGenerator {
         BigDecimal taxRate = taxed ? new BigDecimal("0.0825") : BigDecimal.ZERO;
         int lineCount = 1 + r.nextInt(8);
         // Distinct variants drawn without replacement (a set of taken indexes, not a copy of a large catalog).
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        // The pick-th index not yet taken: step over the taken ones below it, in ascending order (≤ 8 of them;
+        // scanning every index below the pick was a tenth of the simulators' CPU at 5,000 SKUs).
+        java.util.List<Integer> taken = new java.util.ArrayList<>();
         JsonArray products = new JsonArray();
         for (int i = 0; i < lineCount && taken.size() < variants.size(); i++) {
             int pick = r.nextInt(variants.size() - taken.size());
-            for (int k = 0; k <= pick; k++) if (taken.contains(k)) pick++;
-            taken.add(pick);
+            for (int t : taken) if (t <= pick) pick++;
+            taken.add(-java.util.Collections.binarySearch(taken, pick) - 1, pick);
             Catalog.Variant v = variants.get(pick);
             int qty = 1 + (r.nextInt(10) < 7 ? 0 : r.nextInt(3));
             BigDecimal inc = v.price().multiply(BigDecimal.ONE.add(taxRate)).setScale(2, RoundingMode.HALF_UP);

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -58,7 +59,9 @@ final class OrdersApi {
     private void list(RoutingContext ctx) {
         Replies.Page page = Replies.page(ctx, 50, 250);
         Includes includes = Includes.of(ctx);
-        List<BcOrder> matching = store.orders().stream().filter(filter(ctx)).sorted(sort(ctx)).toList();
+        Comparator<BcOrder> order = sort(ctx);
+        List<BcOrder> matching = order == null ? store.orders().stream().filter(filter(ctx)).toList() // already by id
+                : store.orders().stream().filter(filter(ctx)).sorted(order).toList();
         JsonArray out = new JsonArray();
         page.slice(matching).forEach(o -> out.add(includes.render(o, store.apiBase())));
         Replies.v2List(ctx, out);
@@ -170,54 +173,75 @@ final class OrdersApi {
         return new JsonArray(p.slice(all.getList()));
     }
 
-    /** The documented list filters; dates accept RFC-2822 and ISO-8601. */
+    /**
+     * The documented list filters; dates accept RFC-2822 and ISO-8601. Only the filters the request names are
+     * applied (a list scans every order, and the hub's sweeps list every 30 s).
+     */
     private static Predicate<BcOrder> filter(RoutingContext ctx) {
-        Predicate<BcOrder> p = o -> true;
-        p = p.and(intRange(ctx, "min_id", "max_id", o -> o.id));
-        p = p.and(dateRange(ctx, "min_date_created", "max_date_created", BcOrder::created));
-        p = p.and(dateRange(ctx, "min_date_modified", "max_date_modified", BcOrder::modified));
+        List<Predicate<BcOrder>> tests = new ArrayList<>();
+        add(tests, intRange(ctx, "min_id", "max_id", o -> o.id));
+        add(tests, dateRange(ctx, "min_date_modified", "max_date_modified", BcOrder::modified));
+        add(tests, dateRange(ctx, "min_date_created", "max_date_created", BcOrder::created));
         String status = ctx.request().getParam("status_id");
         if (status != null) {
             int s = Replies.intParam(ctx, "status_id", -1);
-            p = p.and(o -> o.statusId() == s);
+            tests.add(o -> o.statusId() == s);
         }
         BigDecimal minTotal = decimalParam(ctx, "min_total");
         BigDecimal maxTotal = decimalParam(ctx, "max_total");
-        if (minTotal != null) p = p.and(o -> new BigDecimal((String) o.field("total_inc_tax")).compareTo(minTotal) >= 0);
-        if (maxTotal != null) p = p.and(o -> new BigDecimal((String) o.field("total_inc_tax")).compareTo(maxTotal) <= 0);
-        p = p.and(equalsParam(ctx, "customer_id", o -> String.valueOf(o.field("customer_id"))));
-        p = p.and(equalsParam(ctx, "channel_id", o -> String.valueOf(o.field("channel_id"))));
-        p = p.and(equalsParam(ctx, "cart_id", o -> String.valueOf(o.field("cart_id"))));
-        p = p.and(equalsParam(ctx, "payment_method", o -> String.valueOf(o.field("payment_method"))));
-        p = p.and(equalsParam(ctx, "external_order_id", o -> String.valueOf(o.field("external_order_id"))));
+        if (minTotal != null) tests.add(o -> new BigDecimal((String) o.field("total_inc_tax")).compareTo(minTotal) >= 0);
+        if (maxTotal != null) tests.add(o -> new BigDecimal((String) o.field("total_inc_tax")).compareTo(maxTotal) <= 0);
+        add(tests, equalsParam(ctx, "customer_id", o -> String.valueOf(o.field("customer_id"))));
+        add(tests, equalsParam(ctx, "channel_id", o -> String.valueOf(o.field("channel_id"))));
+        add(tests, equalsParam(ctx, "cart_id", o -> String.valueOf(o.field("cart_id"))));
+        add(tests, equalsParam(ctx, "payment_method", o -> String.valueOf(o.field("payment_method"))));
+        add(tests, equalsParam(ctx, "external_order_id", o -> String.valueOf(o.field("external_order_id"))));
         String email = ctx.request().getParam("email");
         if (email != null) {
-            p = p.and(o -> email.equalsIgnoreCase(((JsonObject) o.field("billing_address")).getString("email")));
+            tests.add(o -> email.equalsIgnoreCase(((JsonObject) o.field("billing_address")).getString("email")));
         }
         boolean deleted = "true".equalsIgnoreCase(ctx.request().getParam("is_deleted"));
-        return p.and(o -> Boolean.TRUE.equals(o.field("is_deleted")) == deleted);
+        tests.add(o -> Boolean.TRUE.equals(o.field("is_deleted")) == deleted);
+        return o -> {
+            for (Predicate<BcOrder> t : tests) {
+                if (!t.test(o)) return false;
+            }
+            return true;
+        };
     }
 
+    private static void add(List<Predicate<BcOrder>> tests, Predicate<BcOrder> test) {
+        if (test != null) tests.add(test);
+    }
+
+    /** Null when the request names neither bound. */
     private static Predicate<BcOrder> intRange(RoutingContext ctx, String min, String max,
                                                java.util.function.ToIntFunction<BcOrder> value) {
+        if (ctx.request().getParam(min) == null && ctx.request().getParam(max) == null) return null;
         int lo = Replies.intParam(ctx, min, Integer.MIN_VALUE);
         int hi = Replies.intParam(ctx, max, Integer.MAX_VALUE);
         return o -> value.applyAsInt(o) >= lo && value.applyAsInt(o) <= hi;
     }
 
+    /** Null when the request names neither bound. */
     private static Predicate<BcOrder> dateRange(RoutingContext ctx, String min, String max,
                                                 java.util.function.Function<BcOrder, Instant> value) {
         String a = ctx.request().getParam(min);
         String b = ctx.request().getParam(max);
+        if (a == null && b == null) return null;
         Instant lo = a == null ? null : Formats.parseDate(a);
         Instant hi = b == null ? null : Formats.parseDate(b);
-        return o -> (lo == null || !value.apply(o).isBefore(lo)) && (hi == null || !value.apply(o).isAfter(hi));
+        return o -> {
+            Instant v = value.apply(o);
+            return (lo == null || !v.isBefore(lo)) && (hi == null || !v.isAfter(hi));
+        };
     }
 
+    /** Null when the request does not name the parameter. */
     private static Predicate<BcOrder> equalsParam(RoutingContext ctx, String name,
                                                   java.util.function.Function<BcOrder, String> value) {
         String v = ctx.request().getParam(name);
-        return v == null ? o -> true : o -> v.equals(value.apply(o));
+        return v == null ? null : o -> v.equals(value.apply(o));
     }
 
     private static BigDecimal decimalParam(RoutingContext ctx, String name) {
@@ -230,10 +254,12 @@ final class OrdersApi {
         }
     }
 
-    /** {@code sort=field[:asc|:desc]}; default id ascending. */
+    /** {@code sort=field[:asc|:desc]}; default id ascending, answered as null (no sort needed). */
     private static Comparator<BcOrder> sort(RoutingContext ctx) {
         String sort = ctx.request().getParam("sort");
-        if (sort == null || sort.isBlank()) return Comparator.comparingInt(o -> o.id);
+        if (sort == null || sort.isBlank() || sort.trim().equalsIgnoreCase("id") || sort.trim().equalsIgnoreCase("id:asc")) {
+            return null; // the store keeps orders by id
+        }
         String[] parts = sort.split(":", 2);
         Comparator<BcOrder> c = switch (parts[0]) {
             case "id" -> Comparator.comparingInt(o -> o.id);
