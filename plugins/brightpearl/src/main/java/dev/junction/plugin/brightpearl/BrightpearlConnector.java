@@ -83,7 +83,11 @@ public final class BrightpearlConnector implements Connector, OAuthSupport {
             ConfigField.optional(WriteBatching.CONCURRENCY, ConfigField.Type.INTEGER,
                     "Most write requests to Brightpearl at once; writes beyond it wait and leave together in one "
                             + "multi-message. Lower saves more budget under load, higher lowers waiting",
-                    String.valueOf(WriteBatching.DEFAULT_CONCURRENCY)));
+                    String.valueOf(WriteBatching.DEFAULT_CONCURRENCY)),
+            ConfigField.optional(WriteBatching.LINGER, ConfigField.Type.INTEGER,
+                    "Milliseconds a write that finds Brightpearl idle waits for others to share its multi-message "
+                            + "(0-1000). 0 sends it at once; a few ms saves budget at moderate order rates for that much latency",
+                    String.valueOf(WriteBatching.DEFAULT_LINGER_MS)));
 
     @Override
     public ConnectorDescriptor descriptor() {

@@ -43,17 +43,17 @@ public final class BrightpearlClient {
     private final WriteBatcher writes;
 
     public BrightpearlClient(BrightpearlConfig config, RateLimitedClient http, Authenticator auth, Metrics metrics) {
-        this(config, http, auth, metrics, new WriteBatching(false, 1), null);
+        this(config, http, auth, metrics, new WriteBatching(false, 1), null, null);
     }
 
     public BrightpearlClient(BrightpearlConfig config, RateLimitedClient http, Authenticator auth, Metrics metrics,
-                             WriteBatching batching, Logger log) {
+                             WriteBatching batching, Logger log, WriteBatcher.Scheduler scheduler) {
         this.config = config;
         this.http = http;
         this.auth = auth;
         this.metrics = metrics;
         this.writes = batching.enabled() ? new WriteBatcher(this::callNow, auth::refused, batching.writeConcurrency(),
-                metrics, log, System::nanoTime) : null;
+                batching.lingerMs(), scheduler, metrics, log, System::nanoTime) : null;
     }
 
     public static BrightpearlClient create(ConnectionContext ctx, BrightpearlConfig config) {
@@ -63,7 +63,8 @@ public final class BrightpearlClient {
             case STAFF -> new StaffAuth(config, http, ctx.state());
             case OAUTH -> new OAuthAuth(config, http, ctx.state(), ctx.clock());
         };
-        return new BrightpearlClient(config, http, auth, ctx.metrics(), WriteBatching.from(ctx.config()), ctx.logger());
+        return new BrightpearlClient(config, http, auth, ctx.metrics(), WriteBatching.from(ctx.config()), ctx.logger(),
+                (ms, task) -> ctx.vertx().setTimer(ms, id -> task.run()));
     }
 
     public BrightpearlConfig config() {

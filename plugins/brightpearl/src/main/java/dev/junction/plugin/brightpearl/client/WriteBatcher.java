@@ -22,6 +22,11 @@ import java.util.function.LongSupplier;
  * arrive while every slot is busy queue and leave together when a slot frees. So batches form exactly when
  * there is pressure: under load, and whenever the rate limiter is holding requests back for budget.
  *
+ * <p>With {@code lingerMs} above zero, a write that finds a free slot and no company waits up to that long
+ * for others (or until ten are waiting) before leaving: batches then form at moderate rates too, where
+ * requests come back before the next write arrives, for up to {@code lingerMs} more latency per write.
+ * Writes that waited for a slot never linger.
+ *
  * <p>If Brightpearl refuses a multi-message as a whole with a client error (say an account or gateway that
  * does not take them), the writes of that batch are sent one by one and batching pauses for
  * {@link #PAUSE_AFTER_REFUSAL}, so a misunderstanding of the envelope costs budget, never a record.
@@ -35,6 +40,12 @@ public final class WriteBatcher {
         Future<Object> call(HttpMethod method, String path, Object body);
     }
 
+    /** Runs a task after a delay (a Vert.x timer in the connector; a manual clock in tests). */
+    @FunctionalInterface
+    public interface Scheduler {
+        void after(long delayMs, Runnable task);
+    }
+
     private record Pending(HttpMethod method, String path, Object body, Promise<Object> result) {
     }
 
@@ -44,13 +55,21 @@ public final class WriteBatcher {
     private final Metrics metrics;
     private final Logger log;
     private final LongSupplier nanoTime;
+    private final long lingerMs;
+    private final Scheduler scheduler;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private int inFlight;
+    private boolean lingering;
     private long pausedUntilNanos;
     private boolean paused;
 
     public WriteBatcher(Transport transport, Envelope.AuthAdvice auth, int maxInFlight, Metrics metrics, Logger log,
                         LongSupplier nanoTime) {
+        this(transport, auth, maxInFlight, 0, (ms, task) -> task.run(), metrics, log, nanoTime);
+    }
+
+    public WriteBatcher(Transport transport, Envelope.AuthAdvice auth, int maxInFlight, long lingerMs, Scheduler scheduler,
+                        Metrics metrics, Logger log, LongSupplier nanoTime) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1");
         }
@@ -60,17 +79,38 @@ public final class WriteBatcher {
         this.metrics = metrics;
         this.log = log;
         this.nanoTime = nanoTime;
+        this.lingerMs = Math.max(0, lingerMs);
+        this.scheduler = scheduler;
     }
 
     public Future<Object> submit(HttpMethod method, String path, Object body) {
         Promise<Object> result = Promise.promise();
         List<List<Pending>> ready;
+        boolean arm = false;
         synchronized (this) {
             queue.add(new Pending(method, path, body, result));
-            ready = takeReady();
+            if (lingerMs > 0 && queue.size() < MultiMessage.MAX_MESSAGES && inFlight < maxInFlight && batching()) {
+                arm = !lingering; // wait for company; the first write of the wait arms the timer
+                lingering = true;
+                ready = List.of();
+            } else {
+                ready = takeReady();
+            }
+        }
+        if (arm) {
+            scheduler.after(lingerMs, this::lingerOver);
         }
         ready.forEach(this::send);
         return result.future();
+    }
+
+    private void lingerOver() {
+        List<List<Pending>> ready;
+        synchronized (this) {
+            lingering = false;
+            ready = takeReady();
+        }
+        ready.forEach(this::send);
     }
 
     /** Writes waiting for a slot (for tests and status). */

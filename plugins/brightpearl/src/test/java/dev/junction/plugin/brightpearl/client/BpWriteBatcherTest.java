@@ -182,6 +182,37 @@ class BpWriteBatcherTest {
     }
 
     @Test
+    void withALingerAQuietWriteWaitsForCompanyAndLeavesWithIt() {
+        List<Runnable> timers = new ArrayList<>();
+        WriteBatcher b = new WriteBatcher((m, p, body) -> {
+            Promise<Object> answer = Promise.promise();
+            sent.add(new Sent(m, p, body, answer));
+            return answer.future();
+        }, remote -> "refused: " + remote, 2, 5, (ms, task) -> {
+            assertThat(ms).isEqualTo(5);
+            timers.add(task);
+        }, NO_METRICS, LoggerFactory.getLogger("test"), nanos::get);
+
+        b.submit(HttpMethod.POST, "/order-service/sales-order", order(1));
+        b.submit(HttpMethod.POST, "/order-service/sales-order", order(2));
+        b.submit(HttpMethod.POST, "/contact-service/postal-address", new JsonObject());
+        assertThat(sent).as("nothing leaves before the linger ends").isEmpty();
+        assertThat(timers).as("one timer for the whole wait").hasSize(1);
+
+        timers.get(0).run();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).path()).isEqualTo(MultiMessage.PATH);
+        assertThat(((JsonObject) sent.get(0).body()).getJsonArray("messages")).hasSize(3);
+
+        // ten waiting leave at once, without waiting for the timer
+        for (int i = 0; i < MultiMessage.MAX_MESSAGES; i++) {
+            b.submit(HttpMethod.POST, "/order-service/sales-order", order(10 + i));
+        }
+        assertThat(sent).hasSize(2);
+        assertThat(((JsonObject) sent.get(1).body()).getJsonArray("messages")).hasSize(MultiMessage.MAX_MESSAGES);
+    }
+
+    @Test
     void anEnvelopeCarriesTwoToTenMessages() {
         assertThatThrownBy(() -> MultiMessage.body(List.of(new MultiMessage.Item("m1", HttpMethod.POST, "/x", null))))
                 .isInstanceOf(IllegalArgumentException.class);
