@@ -22,6 +22,7 @@ final class BcOrder {
     private final Map<Integer, JsonObject> shipments = new LinkedHashMap<>();
     private Instant created;
     private Instant modified;
+    private java.util.function.BiConsumer<Instant, BcOrder> moved;
 
     BcOrder(int id, JsonObject fields, List<JsonObject> products, List<JsonObject> addresses,
             List<JsonObject> coupons, Instant created, Instant modified) {
@@ -54,8 +55,17 @@ final class BcOrder {
     }
 
     synchronized void touch(Instant now) {
+        Instant previous = modified;
         modified = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         fields.put("date_modified", Formats.rfc2822(modified));
+        if (moved != null && !previous.equals(modified)) {
+            moved.accept(previous, this);
+        }
+    }
+
+    /** Told the previous date_modified whenever it changes (the store's by-modified index). */
+    synchronized void onModified(java.util.function.BiConsumer<Instant, BcOrder> listener) {
+        this.moved = listener;
     }
 
     /** Sets the status and returns the previous one. */

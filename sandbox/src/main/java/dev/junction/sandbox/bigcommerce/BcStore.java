@@ -20,6 +20,8 @@ final class BcStore {
     final LongSupplier clockMs;
     /** Sorted by id, so a list in the default order needs no sort (sweeps list every 30 s over 100,000 orders). */
     private final Map<Integer, BcOrder> orders = new ConcurrentSkipListMap<>();
+    /** The same orders by (date_modified, id), for {@code min_date_modified} lists. */
+    private final ConcurrentSkipListMap<ModifiedKey, BcOrder> byModified = new ConcurrentSkipListMap<>(ModifiedKey.ORDER);
     /** Customer id to the address of their last generated order, which a returning customer mostly reuses. */
     final Map<Integer, io.vertx.core.json.JsonObject> generatedAddresses = new ConcurrentHashMap<>();
     final AtomicInteger orderIds = new AtomicInteger(100);
@@ -50,7 +52,28 @@ final class BcStore {
     }
 
     void put(BcOrder order) {
-        orders.put(order.id, order);
+        BcOrder old = orders.put(order.id, order);
+        if (old != null) {
+            byModified.remove(ModifiedKey.of(old));
+        }
+        byModified.put(ModifiedKey.of(order), order);
+        order.onModified((previous, o) -> {
+            byModified.remove(new ModifiedKey(previous, o.id));
+            byModified.put(ModifiedKey.of(o), o);
+        });
+    }
+
+    /** Orders modified at or after {@code from}, by (date_modified, id): what a sweep asks for, without a scan. */
+    List<BcOrder> modifiedFrom(Instant from) {
+        return new ArrayList<>(byModified.tailMap(new ModifiedKey(from, Integer.MIN_VALUE)).values());
+    }
+
+    private record ModifiedKey(Instant modified, int id) {
+        static final Comparator<ModifiedKey> ORDER = Comparator.comparing(ModifiedKey::modified).thenComparingInt(ModifiedKey::id);
+
+        static ModifiedKey of(BcOrder o) {
+            return new ModifiedKey(o.modified(), o.id);
+        }
     }
 
     BcOrder order(int id) {
@@ -68,6 +91,7 @@ final class BcStore {
 
     void clear() {
         orders.clear();
+        byModified.clear();
         generatedAddresses.clear();
         catalog.clear();
         inventory.clear();

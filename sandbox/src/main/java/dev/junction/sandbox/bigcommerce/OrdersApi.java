@@ -60,8 +60,19 @@ final class OrdersApi {
         Replies.Page page = Replies.page(ctx, 50, 250);
         Includes includes = Includes.of(ctx);
         Comparator<BcOrder> order = sort(ctx);
-        List<BcOrder> matching = order == null ? store.orders().stream().filter(filter(ctx)).toList() // already by id
-                : store.orders().stream().filter(filter(ctx)).sorted(order).toList();
+        // a sweep (min_date_modified, sorted by date_modified) reads the by-modified index instead of every order
+        String minModified = ctx.request().getParam("min_date_modified");
+        Instant from = minModified == null ? null : Formats.parseDate(minModified);
+        List<BcOrder> base = from == null ? store.orders() : store.modifiedFrom(from);
+        String sortParam = ctx.request().getParam("sort");
+        boolean byModifiedAsc = sortParam != null
+                && (sortParam.trim().equals("date_modified") || sortParam.trim().equalsIgnoreCase("date_modified:asc"));
+        boolean alreadySorted = from == null ? order == null : byModifiedAsc;
+        var stream = base.stream().filter(filter(ctx));
+        if (!alreadySorted) {
+            stream = stream.sorted(order != null ? order : Comparator.comparingInt(o -> o.id));
+        }
+        List<BcOrder> matching = stream.toList();
         JsonArray out = new JsonArray();
         page.slice(matching).forEach(o -> out.add(includes.render(o, store.apiBase())));
         Replies.v2List(ctx, out);

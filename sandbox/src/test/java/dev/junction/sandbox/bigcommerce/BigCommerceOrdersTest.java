@@ -172,6 +172,21 @@ class BigCommerceOrdersTest {
     }
 
     @Test
+    void anOrderChangedLaterIsListedUnderItsNewDateModified() throws Exception {
+        for (int i = 0; i < 3; i++) bc.seedOrder();
+        Thread.sleep(1_100); // date_modified has whole seconds: the change must land in a later one
+        assertThat(bc.api(HttpMethod.PUT, "/v2/orders/100", new JsonObject().put("status_id", 9)).statusCode()).isEqualTo(200);
+        String changed = bc.get("/v2/orders/100").bodyAsJsonObject().getString("date_modified");
+        String since = java.net.URLEncoder.encode(changed, java.nio.charset.StandardCharsets.UTF_8);
+        JsonArray sweep = bc.get("/v2/orders?min_date_modified=" + since + "&sort=date_modified").bodyAsJsonArray();
+        assertThat(sweep).extracting(o -> ((JsonObject) o).getInteger("id")).containsExactly(100);
+        JsonArray all = bc.get("/v2/orders?sort=date_modified:asc").bodyAsJsonArray();
+        assertThat(all).extracting(o -> ((JsonObject) o).getInteger("id")).containsExactly(101, 102, 100);
+        JsonArray byId = bc.get("/v2/orders?min_date_modified=2000-01-01T00:00:00Z").bodyAsJsonArray();
+        assertThat(byId).extracting(o -> ((JsonObject) o).getInteger("id")).containsExactly(100, 101, 102);
+    }
+
+    @Test
     void listFiltersByDatesInBothFormatsSortsAndPages() {
         for (int i = 0; i < 3; i++) bc.seedOrder();
         JsonObject first = bc.get("/v2/orders/100").bodyAsJsonObject();
