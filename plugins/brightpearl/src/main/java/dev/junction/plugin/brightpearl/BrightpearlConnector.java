@@ -81,7 +81,7 @@ public final class BrightpearlConnector implements Connector, OAuthSupport {
                             + "request of the 200-a-minute budget); false sends every write on its own",
                     "true"),
             ConfigField.optional(WriteBatching.CONCURRENCY, ConfigField.Type.INTEGER,
-                    "Most write requests to Brightpearl at once; writes beyond it wait and leave together in one "
+                    "Most write requests to Brightpearl at once (1-64); writes beyond it wait and leave together in one "
                             + "multi-message. Lower saves more budget under load, higher lowers waiting",
                     String.valueOf(WriteBatching.DEFAULT_CONCURRENCY)),
             ConfigField.optional(WriteBatching.LINGER, ConfigField.Type.INTEGER,

@@ -1,6 +1,7 @@
 package dev.junction.plugin.brightpearl.client;
 
 import dev.junction.api.error.PermanentException;
+import dev.junction.plugin.brightpearl.support.SettingNumbers;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -14,6 +15,8 @@ public record WriteBatching(boolean enabled, int writeConcurrency, long lingerMs
     public static final String CONCURRENCY = "writeConcurrency";
     public static final String LINGER = "writeLingerMs";
     public static final int DEFAULT_CONCURRENCY = 2;
+    /** More slots than the hub has records in flight would never fill; 64 is the highest flow concurrency in use. */
+    public static final int MAX_CONCURRENCY = 64;
     public static final long DEFAULT_LINGER_MS = 0;
     /** A longer wait would hold every order's writes for seconds; Brightpearl's own answers take 100s of ms. */
     public static final long MAX_LINGER_MS = 1_000;
@@ -25,30 +28,8 @@ public record WriteBatching(boolean enabled, int writeConcurrency, long lingerMs
     public static WriteBatching from(JsonObject config) {
         Object on = config == null ? null : config.getValue(ENABLED);
         boolean enabled = on == null || on.toString().isBlank() || bool(on);
-        Object n = config == null ? null : config.getValue(CONCURRENCY);
-        int concurrency = DEFAULT_CONCURRENCY;
-        if (n != null && !n.toString().isBlank()) {
-            try {
-                concurrency = Integer.parseInt(n.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new PermanentException("'" + CONCURRENCY + "' must be a whole number, got '" + n + "'");
-            }
-            if (concurrency < 1) {
-                throw new PermanentException("'" + CONCURRENCY + "' must be at least 1, got " + concurrency);
-            }
-        }
-        long linger = DEFAULT_LINGER_MS;
-        Object l = config == null ? null : config.getValue(LINGER);
-        if (l != null && !l.toString().isBlank()) {
-            try {
-                linger = Long.parseLong(l.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new PermanentException("'" + LINGER + "' must be a whole number of milliseconds, got '" + l + "'");
-            }
-            if (linger < 0 || linger > MAX_LINGER_MS) {
-                throw new PermanentException("'" + LINGER + "' must be between 0 and " + MAX_LINGER_MS + " ms, got " + linger);
-            }
-        }
+        int concurrency = (int) SettingNumbers.read(config, CONCURRENCY, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+        long linger = SettingNumbers.read(config, LINGER, DEFAULT_LINGER_MS, 0, MAX_LINGER_MS);
         return new WriteBatching(enabled, concurrency, linger);
     }
 

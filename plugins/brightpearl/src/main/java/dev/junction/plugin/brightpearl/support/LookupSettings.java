@@ -1,6 +1,5 @@
 package dev.junction.plugin.brightpearl.support;
 
-import dev.junction.api.error.PermanentException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -28,19 +27,6 @@ public record LookupSettings(Duration refreshEvery, Duration reloadEvery, long c
     }
 
     private static long number(JsonObject config, String key, long dflt, long min) {
-        Object v = config == null ? null : config.getValue(key);
-        if (v == null || v.toString().isBlank()) {
-            return dflt;
-        }
-        long n;
-        try {
-            n = Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new PermanentException("'" + key + "' must be a whole number, got '" + v + "'");
-        }
-        if (n < min) {
-            throw new PermanentException("'" + key + "' must be at least " + min + ", got " + n);
-        }
-        return n;
+        return SettingNumbers.read(config, key, dflt, min, Long.MAX_VALUE);
     }
 }
