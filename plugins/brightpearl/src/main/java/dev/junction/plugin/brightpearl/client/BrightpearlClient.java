@@ -42,10 +42,6 @@ public final class BrightpearlClient {
     /** Null when writes go one request each ({@code batchWrites: false}). */
     private final WriteBatcher writes;
 
-    public BrightpearlClient(BrightpearlConfig config, RateLimitedClient http, Authenticator auth, Metrics metrics) {
-        this(config, http, auth, metrics, new WriteBatching(false, 1), null, null);
-    }
-
     public BrightpearlClient(BrightpearlConfig config, RateLimitedClient http, Authenticator auth, Metrics metrics,
                              WriteBatching batching, Logger log, WriteBatcher.Scheduler scheduler) {
         this.config = config;
@@ -219,7 +215,8 @@ public final class BrightpearlClient {
         }
     }
 
-    private static String stripQuery(String path) {
+    /** The path without its query string, for messages. */
+    static String stripQuery(String path) {
         int q = path.indexOf('?');
         return q < 0 ? path : path.substring(0, q);
     }

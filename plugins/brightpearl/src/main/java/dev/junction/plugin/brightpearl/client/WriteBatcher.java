@@ -63,11 +63,6 @@ public final class WriteBatcher {
     private long pausedUntilNanos;
     private boolean paused;
 
-    public WriteBatcher(Transport transport, Envelope.AuthAdvice auth, int maxInFlight, Metrics metrics, Logger log,
-                        LongSupplier nanoTime) {
-        this(transport, auth, maxInFlight, 0, (ms, task) -> task.run(), metrics, log, nanoTime);
-    }
-
     public WriteBatcher(Transport transport, Envelope.AuthAdvice auth, int maxInFlight, long lingerMs, Scheduler scheduler,
                         Metrics metrics, Logger log, LongSupplier nanoTime) {
         if (maxInFlight < 1) {
@@ -184,7 +179,7 @@ public final class WriteBatcher {
 
     private void settle(Pending p, String label, MultiMessage.Answer answer) {
         MultiMessage.Reply reply = answer.processed().get(label);
-        String what = p.method() + " " + stripQuery(p.path()) + " (in a multi-message)";
+        String what = p.method() + " " + BrightpearlClient.stripQuery(p.path()) + " (in a multi-message)";
         if (reply == null) {
             String why = answer.unprocessed().contains(label)
                     ? "Brightpearl did not run " + what + " because another message of the batch failed"
@@ -213,10 +208,5 @@ public final class WriteBatcher {
         metrics.increment("brightpearl.multimessage.refused");
         log.warn("Brightpearl refused a multi-message ({}); sending its writes one by one and not batching writes "
                 + "for {} minutes", failure.getMessage(), PAUSE_AFTER_REFUSAL.toMinutes());
-    }
-
-    private static String stripQuery(String path) {
-        int q = path.indexOf('?');
-        return q < 0 ? path : path.substring(0, q);
     }
 }

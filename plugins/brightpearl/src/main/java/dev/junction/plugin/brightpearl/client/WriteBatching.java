@@ -21,10 +21,6 @@ public record WriteBatching(boolean enabled, int writeConcurrency, long lingerMs
     /** A longer wait would hold every order's writes for seconds; Brightpearl's own answers take 100s of ms. */
     public static final long MAX_LINGER_MS = 1_000;
 
-    public WriteBatching(boolean enabled, int writeConcurrency) {
-        this(enabled, writeConcurrency, DEFAULT_LINGER_MS);
-    }
-
     public static WriteBatching from(JsonObject config) {
         Object on = config == null ? null : config.getValue(ENABLED);
         boolean enabled = on == null || on.toString().isBlank() || bool(on);

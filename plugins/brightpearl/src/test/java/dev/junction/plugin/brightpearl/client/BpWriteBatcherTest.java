@@ -39,11 +39,16 @@ class BpWriteBatcherTest {
     private final AtomicLong nanos = new AtomicLong();
 
     private WriteBatcher batcher(int inFlight) {
+        return batcher(inFlight, 0, (ms, task) -> task.run());
+    }
+
+    private WriteBatcher batcher(int inFlight, long lingerMs, WriteBatcher.Scheduler scheduler) {
         return new WriteBatcher((m, p, b) -> {
             Promise<Object> answer = Promise.promise();
             sent.add(new Sent(m, p, b, answer));
             return answer.future();
-        }, remote -> "refused: " + remote, inFlight, NO_METRICS, LoggerFactory.getLogger("test"), nanos::get);
+        }, remote -> "refused: " + remote, inFlight, lingerMs, scheduler, NO_METRICS, LoggerFactory.getLogger("test"),
+                nanos::get);
     }
 
     private static JsonObject order(int n) {
@@ -184,14 +189,10 @@ class BpWriteBatcherTest {
     @Test
     void withALingerAQuietWriteWaitsForCompanyAndLeavesWithIt() {
         List<Runnable> timers = new ArrayList<>();
-        WriteBatcher b = new WriteBatcher((m, p, body) -> {
-            Promise<Object> answer = Promise.promise();
-            sent.add(new Sent(m, p, body, answer));
-            return answer.future();
-        }, remote -> "refused: " + remote, 2, 5, (ms, task) -> {
+        WriteBatcher b = batcher(2, 5, (ms, task) -> {
             assertThat(ms).isEqualTo(5);
             timers.add(task);
-        }, NO_METRICS, LoggerFactory.getLogger("test"), nanos::get);
+        });
 
         b.submit(HttpMethod.POST, "/order-service/sales-order", order(1));
         b.submit(HttpMethod.POST, "/order-service/sales-order", order(2));
