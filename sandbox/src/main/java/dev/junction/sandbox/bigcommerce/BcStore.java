@@ -64,8 +64,8 @@ final class BcStore {
     }
 
     /** Orders modified at or after {@code from}, by (date_modified, id): what a sweep asks for, without a scan. */
-    List<BcOrder> modifiedFrom(Instant from) {
-        return new ArrayList<>(byModified.tailMap(new ModifiedKey(from, Integer.MIN_VALUE)).values());
+    java.util.Collection<BcOrder> modifiedFrom(Instant from) {
+        return java.util.Collections.unmodifiableCollection(byModified.tailMap(new ModifiedKey(from, Integer.MIN_VALUE)).values());
     }
 
     private record ModifiedKey(Instant modified, int id) {
@@ -87,6 +87,14 @@ final class BcStore {
     /** Every order, by id. */
     List<BcOrder> orders() {
         return new ArrayList<>(orders.values());
+    }
+
+    /**
+     * A live, read-only view of every order in id order: lists walk it lazily and stop once their page is full,
+     * rather than copying and filtering every order per request.
+     */
+    java.util.Collection<BcOrder> ordersView() {
+        return java.util.Collections.unmodifiableCollection(orders.values());
     }
 
     void clear() {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
@@ -206,6 +208,28 @@ class BigCommerceOrdersTest {
                 .isEqualTo(400);
         JsonObject count = bc.get("/v2/orders/count").bodyAsJsonObject();
         assertThat(count.getInteger("count")).isEqualTo(3);
+    }
+
+    @Test
+    void pagesOfFilteredListsAreConsecutiveWithoutGapsOrRepeats() {
+        for (int i = 0; i < 7; i++) bc.seedOrder();
+        // 104 moves to another status, so pages of the lazily filtered lists must step over it
+        int status = bc.get("/v2/orders/100").bodyAsJsonObject().getInteger("status_id");
+        int other = status == 5 ? 6 : 5;
+        assertThat(bc.api(HttpMethod.PUT, "/v2/orders/104", new JsonObject().put("status_id", other)).statusCode()).isEqualTo(200);
+        for (String base : List.of("/v2/orders?limit=2&status_id=" + status,
+                "/v2/orders?min_date_modified=2000-01-01T00:00:00Z&sort=date_modified&limit=2&status_id=" + status)) {
+            List<Integer> ids = new java.util.ArrayList<>();
+            for (int page = 1; page <= 4; page++) {
+                HttpResponse<Buffer> r = bc.get(base + "&page=" + page);
+                if (r.statusCode() == 204) break;
+                r.bodyAsJsonArray().forEach(o -> ids.add(((JsonObject) o).getInteger("id")));
+            }
+            assertThat(ids).as(base).containsExactlyInAnyOrder(100, 101, 102, 103, 105, 106);
+        }
+        assertThat(bc.get("/v2/orders?limit=2&page=4&status_id=" + status).statusCode()).isEqualTo(204);
+        assertThat(bc.get("/v2/orders?limit=2&page=4").bodyAsJsonArray()).extracting(o -> ((JsonObject) o).getInteger("id"))
+                .containsExactly(106);
     }
 
     @Test
