@@ -41,6 +41,9 @@ final class BpState {
     final Map<Long, Product> products = new ConcurrentSkipListMap<>();
     final Map<String, Long> productsBySku = new ConcurrentHashMap<>();
     final Map<Long, Contact> contacts = new ConcurrentSkipListMap<>();
+    /** Products and contacts in (updatedOn, id) order for updatedOn searches: add them with publish, re-key with moved. */
+    final UpdatedOnIndex<Product> productsByUpdatedOn = new UpdatedOnIndex<>(products, p -> p.id, p -> p.updatedOn);
+    final UpdatedOnIndex<Contact> contactsByUpdatedOn = new UpdatedOnIndex<>(contacts, c -> c.id, c -> c.updatedOn);
     final Map<Long, JsonObject> addresses = new ConcurrentSkipListMap<>();
     final Map<Long, JsonObject> stockCorrections = new ConcurrentSkipListMap<>();
     final Map<Long, JsonObject> warehouses = new ConcurrentSkipListMap<>();
@@ -86,6 +89,10 @@ final class BpState {
         staffTokenIdle = options.staffTokenIdle();
         accessTokenLifetime = options.accessTokenLifetime();
         productWarehouses.clear();
+        // indexes before the maps they index: a concurrent publish then leaves at worst a stale key, never a live
+        // item without one
+        productsByUpdatedOn.clear();
+        contactsByUpdatedOn.clear();
         for (Map<?, ?> m : new Map<?, ?>[] {orders, ordersByExternalRef, ordersByRef, gons, gonsByOrder, products, productsBySku, contacts,
                 addresses, stockCorrections, warehouses, shippingMethods, orderStatuses, priceLists, channels}) {
             m.clear();

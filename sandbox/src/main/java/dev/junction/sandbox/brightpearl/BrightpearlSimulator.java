@@ -55,6 +55,11 @@ public final class BrightpearlSimulator implements Simulator {
         return options;
     }
 
+    /** The account state, for in-package tests that check indexes against a scan of it. */
+    BpState state() {
+        return state;
+    }
+
     @Override
     public String name() {
         return "brightpearl";

@@ -3,6 +3,7 @@ package dev.junction.sandbox.brightpearl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
 import java.util.List;
 
 import static dev.junction.sandbox.brightpearl.Search.Type.BOOLEAN;
@@ -36,7 +37,8 @@ final class ContactService {
                 col("pri", STRING, c -> c.telephones.getString("PRI")), col("sec", STRING, c -> c.telephones.getString("SEC")),
                 col("mob", STRING, c -> c.telephones.getString("MOB")),
                 col("exactCompanyName", STRING, c -> c.companyName), col("title", STRING, c -> c.salutation)))
-                .indexed("contactId", Search.byIds(state.contacts));
+                .indexed("contactId", Search.byIds(state.contacts))
+                .indexed("updatedOn", state.contactsByUpdatedOn.candidates());
     }
 
     void routes(BpRoutes r) {
@@ -92,7 +94,7 @@ final class ContactService {
         }
         Contact c = new Contact(cid, state.now());
         apply(c, b);
-        state.contacts.put(cid, c);
+        state.contactsByUpdatedOn.publish(c); // the put, plus the updatedOn index (replacing a seeded id re-keys it)
         return c;
     }
 
@@ -124,7 +126,9 @@ final class ContactService {
             if (b.containsKey("isStaff") || rel.containsKey("isStaff")) c.isStaff = b.getBoolean("isStaff", rel.getBoolean("isStaff", false));
             JsonObject cf = b.getJsonObject("customFields");
             if (cf != null) cf.forEach(e -> c.customFields.put(e.getKey(), e.getValue()));
+            Instant before = c.updatedOn;
             c.updatedOn = state.now();
+            state.contactsByUpdatedOn.moved(c, before);
         }
     }
 

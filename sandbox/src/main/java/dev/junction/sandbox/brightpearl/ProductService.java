@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ final class ProductService {
                 col("brandId", INTEGER, p -> p.brandId), col("productTypeId", INTEGER, p -> p.productTypeId),
                 col("productStatus", STRING, p -> "LIVE"), col("primarySupplierId", INTEGER, p -> 0)))
                 .indexed("productId", Search.byIds(state.products))
+                .indexed("updatedOn", state.productsByUpdatedOn.candidates())
                 .indexed("SKU", v -> {
                     Long id = state.productsBySku.get(v.trim().toLowerCase(Locale.ROOT));
                     Product p = id == null ? null : state.products.get(id);
@@ -86,7 +88,7 @@ final class ProductService {
         b.fieldNames().stream().filter(k -> k.startsWith("PCF_")).forEach(k -> p.customFields.put(k, b.getValue(k)));
         JsonObject stock = b.getJsonObject("stock", new JsonObject());
         stock.forEach(e -> p.setOnHand(Long.parseLong(e.getKey()), ((Number) e.getValue()).longValue()));
-        state.products.put(id, p);
+        state.productsByUpdatedOn.publish(p); // the put, plus the updatedOn index (a replaced product is re-keyed)
         if (old != null && old.sku != null) {
             state.productsBySku.remove(old.sku.toLowerCase(Locale.ROOT));
         }
@@ -156,7 +158,9 @@ final class ProductService {
         JsonArray ops = req.bodyArray();
         synchronized (p) {
             JsonPatch.apply(p.customFields, ops);
+            Instant before = p.updatedOn;
             p.updatedOn = state.now();
+            state.productsByUpdatedOn.moved(p, before);
         }
         hooks.fire("product.modified", List.of(p.id));
         return p.customFields.copy();

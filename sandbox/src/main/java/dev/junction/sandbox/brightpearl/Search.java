@@ -76,6 +76,34 @@ final class Search<T> {
         };
     }
 
+    /**
+     * A PERIOD filter value: the documented form is from/to, either end open (2026-07-01T00:00:00Z/ = from then
+     * on), both ends included; a bare date is not a period. Shared by the filter and by indexes over time
+     * columns so both read a value the same way.
+     */
+    record Period(Instant from, Instant to) {
+        /** The period, or null when {@code raw} is not one (no single slash, a bad date, both ends open). */
+        static Period parse(String raw) {
+            String v = raw == null ? "" : raw.trim();
+            int slash = v.indexOf('/');
+            if (slash < 0 || v.indexOf('/', slash + 1) >= 0) {
+                return null;
+            }
+            String a = v.substring(0, slash);
+            String b = v.substring(slash + 1);
+            Instant from = a.isBlank() ? null : BpHttp.parseDate(a);
+            Instant to = b.isBlank() ? null : BpHttp.parseDate(b);
+            if ((!a.isBlank() && from == null) || (!b.isBlank() && to == null) || (from == null && to == null)) {
+                return null;
+            }
+            return new Period(from, to);
+        }
+
+        boolean contains(Instant i) {
+            return (from == null || !i.isBefore(from)) && (to == null || !i.isAfter(to));
+        }
+    }
+
     static <T> Column<T> col(String name, Type type, Function<T, Object> value) {
         return new Column<>(name, type, value);
     }
@@ -215,21 +243,11 @@ final class Search<T> {
                 return t -> Boolean.valueOf(want).equals(c.value().apply(t));
             }
             case PERIOD -> {
-                // the documented form is from/to, either end open (2026-07-01T00:00:00Z/ = from then on), both
-                // ends included; a bare date is not a period
-                int slash = v.indexOf('/');
-                if (slash < 0 || v.indexOf('/', slash + 1) >= 0) {
+                Period p = Period.parse(raw);
+                if (p == null) {
                     throw BpException.badFilter(c.name(), raw, "PERIOD");
                 }
-                String a = v.substring(0, slash);
-                String b = v.substring(slash + 1);
-                Instant from = a.isBlank() ? null : BpHttp.parseDate(a);
-                Instant to = b.isBlank() ? null : BpHttp.parseDate(b);
-                if ((!a.isBlank() && from == null) || (!b.isBlank() && to == null) || (from == null && to == null)) {
-                    throw BpException.badFilter(c.name(), raw, "PERIOD");
-                }
-                return t -> c.value().apply(t) instanceof Instant i
-                        && (from == null || !i.isBefore(from)) && (to == null || !i.isAfter(to));
+                return t -> c.value().apply(t) instanceof Instant i && p.contains(i);
             }
             case SEARCH_STRING -> {
                 // fuzzy in the real API: the simulator matches case-insensitive substrings, so callers

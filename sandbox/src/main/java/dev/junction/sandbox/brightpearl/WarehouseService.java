@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,9 @@ final class WarehouseService {
                 throw BpException.badRequest("WHSC-034", "Not enough stock of product " + productId + " in warehouse " + wh + ".");
             }
             synchronized (p) {
+                Instant before = p.updatedOn;
                 p.updatedOn = state.now();
+                state.productsByUpdatedOn.moved(p, before);
             }
             long id = state.correctionIds.incrementAndGet();
             JsonObject cost = c.getJsonObject("cost");
