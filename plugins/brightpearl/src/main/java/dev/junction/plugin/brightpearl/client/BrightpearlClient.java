@@ -131,9 +131,19 @@ public final class BrightpearlClient {
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         String url = path + "?" + (query.isEmpty() ? "" : query + "&") + "firstResult=" + firstResult + "&pageSize=" + pageSize;
         return exchange(HttpMethod.GET, url, null).map(resp -> {
-            Object response = interpret(HttpMethod.GET, url, resp);
-            Object whole = resp.bodyAsString() == null ? null : Json.decodeValue(resp.bodyAsString());
-            JsonObject reference = whole instanceof JsonObject o ? o.getJsonObject("reference") : null;
+            // one text copy and one decode of the body for both the envelope and the reference: search answers
+            // are the largest the hub reads, and the index reads several a second
+            String body = resp.bodyAsString();
+            Object whole = Envelope.decode(body);
+            Object response = interpret(HttpMethod.GET, url, resp, body, whole);
+            JsonObject reference;
+            if (whole instanceof JsonObject o) {
+                reference = o.getJsonObject("reference");
+            } else {
+                // not an object (rare): decode as before, so a 2xx body that is not JSON still fails the search
+                Object again = body == null ? null : Json.decodeValue(body);
+                reference = again instanceof JsonObject a ? a.getJsonObject("reference") : null;
+            }
             return SearchPage.decode(response, reference);
         });
     }
@@ -170,7 +180,12 @@ public final class BrightpearlClient {
     }
 
     private Object interpret(HttpMethod method, String path, HttpResponse<Buffer> resp) {
-        return Envelope.parse(resp.statusCode(), resp.bodyAsString(), method + " " + stripQuery(path), auth::refused,
+        String body = resp.bodyAsString();
+        return interpret(method, path, resp, body, Envelope.decode(body));
+    }
+
+    private Object interpret(HttpMethod method, String path, HttpResponse<Buffer> resp, String body, Object json) {
+        return Envelope.parse(resp.statusCode(), body, json, method + " " + stripQuery(path), auth::refused,
                 BrightpearlRatePolicy.nextPeriod(resp.getHeader(BrightpearlRatePolicy.NEXT_PERIOD)));
     }
 

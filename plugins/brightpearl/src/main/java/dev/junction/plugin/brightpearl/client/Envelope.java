@@ -43,7 +43,11 @@ public final class Envelope {
      * @param throttleIn  the remote's next-throttle-period hint, if it sent one
      */
     public static Object parse(int status, String body, String what, AuthAdvice auth, Optional<Duration> throttleIn) {
-        Object json = decode(body);
+        return parse(status, body, decode(body), what, auth, throttleIn);
+    }
+
+    /** {@link #parse} of a body already decoded by {@link #decode}, for a caller that reads more of it. */
+    static Object parse(int status, String body, Object json, String what, AuthAdvice auth, Optional<Duration> throttleIn) {
         if (status >= 200 && status < 300) {
             if (json instanceof JsonObject o && o.containsKey("response")) {
                 return o.getValue("response");
@@ -104,7 +108,8 @@ public final class Envelope {
         return out;
     }
 
-    private static Object decode(String body) {
+    /** The body as JSON; null when blank, the text itself when it is not JSON. */
+    static Object decode(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
