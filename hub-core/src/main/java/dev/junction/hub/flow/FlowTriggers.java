@@ -30,6 +30,14 @@ final class FlowTriggers {
     private static final Logger LOG = LoggerFactory.getLogger(FlowTriggers.class);
     static final int PAGE_SIZE = 200;
     private static final int MAX_PAGES_PER_RUN = 10_000;
+    /**
+     * A poll run rests as long as its last page took (up to this) before asking for the next, so a sweep over
+     * tens of thousands of orders takes at most half of an event loop and of the source's attention: run back to
+     * back, its pages queued the webhook-driven fetches behind them (bench latency at 175 orders/s: p99 203 ms
+     * with 20,000 orders in the sweep's window). A page of 200 every ~2×its time still lists thousands a second,
+     * far faster than records are processed, so catching up after missed webhooks is not slowed in practice.
+     */
+    static final long MAX_PAGE_PAUSE_MS = 1_000;
 
     /** What a poll or reconcile run did, for the admin API. */
     record RunSummary(String kind, Instant startedAt, Instant finishedAt, int pages, int read, int inserted,
@@ -156,6 +164,7 @@ final class FlowTriggers {
         // it, so the source may list without sub-resources: a sweep then costs one call per page, not several
         // per already-stored record.
         boolean listOnly = !flow.config().resyncOnChange();
+        long pageStarted = System.nanoTime();
         PollRequest req = new PollRequest(since, until, token, PAGE_SIZE, flow.config().source().options(), listOnly);
         Future<SourcePage> fetched;
         try {
@@ -188,7 +197,19 @@ final class FlowTriggers {
             SourcePage page = (SourcePage) ar.result()[0];
             Cursor next = (Cursor) ar.result()[1];
             if (page.nextPageToken().isPresent() && !stopped && counts[0] < MAX_PAGES_PER_RUN) {
-                page(kind, since, until, page.nextPageToken().get(), next, moveCursor, counts, started, done);
+                long pause = Math.min(MAX_PAGE_PAUSE_MS, (System.nanoTime() - pageStarted) / 1_000_000);
+                String nextToken = page.nextPageToken().get();
+                if (pause < 1) {
+                    page(kind, since, until, nextToken, next, moveCursor, counts, started, done);
+                } else {
+                    vertx.setTimer(pause, x -> {
+                        if (stopped) {
+                            done.complete(summary(kind, started, counts, null));
+                        } else {
+                            page(kind, since, until, nextToken, next, moveCursor, counts, started, done);
+                        }
+                    });
+                }
             } else {
                 done.complete(summary(kind, started, counts, null));
             }

@@ -63,6 +63,25 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void pagesOfOnePollAreNotAskedForBackToBack() throws Exception {
+        Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+        for (int i = 0; i < 450; i++) {
+            remote.putItem("i" + i, t0.plusSeconds(i), new JsonObject().put("name", "item " + i));
+        }
+        remote.listingLatency(150);
+        startHub(TestHub.flow("items", new JsonObject().put("pollEvery", "PT1H").put("startFrom", "2026-11-01T00:00:00Z")));
+        Await.until("450 records at the remote", Duration.ofSeconds(30), () -> remote.sinkByRef().size() == 450);
+
+        List<Long> at = remote.listingsAt();
+        assertThat(at).as("three pages of 200").hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 1; i < 3; i++) {
+            // each page took at least the remote's 150 ms, so the run rests about as long before the next
+            long apartMs = (at.get(i) - at.get(i - 1)) / 1_000_000;
+            assertThat(apartMs).as("page %d asked %d ms after page %d", i + 1, apartMs, i).isGreaterThanOrEqualTo(290);
+        }
+    }
+
+    @Test
     void pollMovesEveryItemOnceIncludingTiesAcrossPages() throws Exception {
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
         // 450 items over only 9 distinct timestamps: pages of 200 cut through groups that share a timestamp.

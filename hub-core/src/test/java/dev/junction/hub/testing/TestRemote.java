@@ -43,6 +43,9 @@ public final class TestRemote {
     private int windowCount;
     private HttpServer server;
 
+    private final List<Long> listingsAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long listingLatencyMs;
+
     public TestRemote(Vertx vertx) {
         this.vertx = vertx;
     }
@@ -92,6 +95,16 @@ public final class TestRemote {
     }
 
     private void listItems(RoutingContext ctx) {
+        listingsAt.add(System.nanoTime());
+        long delay = listingLatencyMs;
+        if (delay > 0) {
+            vertx.setTimer(delay, x -> answerListing(ctx));
+        } else {
+            answerListing(ctx);
+        }
+    }
+
+    private void answerListing(RoutingContext ctx) {
         if (loseListings.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             ctx.response().putHeader("X-Test-Lose-Future", "true");
         }
@@ -178,6 +191,16 @@ public final class TestRemote {
 
     public void sinkRateLimit(int perSecond) {
         this.sinkPerSecond = perSecond;
+    }
+
+    /** Delays every list answer by {@code ms}. */
+    public void listingLatency(long ms) {
+        listingLatencyMs = ms;
+    }
+
+    /** When each list request arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> listingsAt() {
+        return List.copyOf(listingsAt);
     }
 
     public void sinkLatency(long ms) {
