@@ -42,8 +42,10 @@ final class BpState {
     final Map<String, Long> productsBySku = new ConcurrentHashMap<>();
     final Map<Long, Contact> contacts = new ConcurrentSkipListMap<>();
     /** Products and contacts in (updatedOn, id) order for updatedOn searches: add them with publish, re-key with moved. */
-    final UpdatedOnIndex<Product> productsByUpdatedOn = new UpdatedOnIndex<>(products, p -> p.id, p -> p.updatedOn);
-    final UpdatedOnIndex<Contact> contactsByUpdatedOn = new UpdatedOnIndex<>(contacts, c -> c.id, c -> c.updatedOn);
+    final UpdatedOnIndex<Product> productsByUpdatedOn = new UpdatedOnIndex<>(products, p -> p.id, p -> p.updatedOn,
+            (p, at) -> p.updatedOn = at);
+    final UpdatedOnIndex<Contact> contactsByUpdatedOn = new UpdatedOnIndex<>(contacts, c -> c.id, c -> c.updatedOn,
+            (c, at) -> c.updatedOn = at);
     final Map<Long, JsonObject> addresses = new ConcurrentSkipListMap<>();
     final Map<Long, JsonObject> stockCorrections = new ConcurrentSkipListMap<>();
     final Map<Long, JsonObject> warehouses = new ConcurrentSkipListMap<>();

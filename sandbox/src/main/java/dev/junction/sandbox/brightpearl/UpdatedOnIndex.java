@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -31,11 +32,14 @@ final class UpdatedOnIndex<T> {
     private final Map<Long, T> items;
     private final ToLongFunction<T> idOf;
     private final Function<T, Instant> updatedOnOf;
+    private final BiConsumer<T, Instant> setUpdatedOn;
 
-    UpdatedOnIndex(Map<Long, T> items, ToLongFunction<T> idOf, Function<T, Instant> updatedOnOf) {
+    UpdatedOnIndex(Map<Long, T> items, ToLongFunction<T> idOf, Function<T, Instant> updatedOnOf,
+                   BiConsumer<T, Instant> setUpdatedOn) {
         this.items = items;
         this.idOf = idOf;
         this.updatedOnOf = updatedOnOf;
+        this.setUpdatedOn = setUpdatedOn;
     }
 
     /**
@@ -61,6 +65,14 @@ final class UpdatedOnIndex<T> {
                 synchronized (old) {
                     synchronized (item) {
                         if (items.replace(id, old, item)) {
+                            // Keys only ever move forward in time: a search walking the keys in order has either
+                            // passed the old key (and seen the item) or will reach the new one. A replacement
+                            // stamped before a move of the item it replaces (its clock read first) would put its
+                            // key behind a search that then loses the old one, so it is stamped no earlier than
+                            // the item it replaces, as a record's updatedOn never goes back.
+                            if (updatedOnOf.apply(item).isBefore(updatedOnOf.apply(old))) {
+                                setUpdatedOn.accept(item, updatedOnOf.apply(old));
+                            }
                             Key now = key(item);
                             Key was = key(old);
                             keys.add(now);
