@@ -5,10 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +24,7 @@ class BrightpearlSearchPagingTest extends BrightpearlTestSupport {
 
     @Override
     protected BrightpearlOptions options() {
-        return BrightpearlOptions.defaults().withRequestsPerMinute(0).withClock(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        return BrightpearlOptions.defaults().withRequestsPerMinute(0).withClock(new SettableClock(now));
     }
 
     private JsonObject search(String path) throws Exception {

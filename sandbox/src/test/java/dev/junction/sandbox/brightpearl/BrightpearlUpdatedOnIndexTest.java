@@ -9,8 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,22 +30,7 @@ class BrightpearlUpdatedOnIndexTest extends BrightpearlTestSupport {
 
     @Override
     protected BrightpearlOptions options() {
-        return BrightpearlOptions.defaults().withRequestsPerMinute(0).withClock(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        return BrightpearlOptions.defaults().withRequestsPerMinute(0).withClock(new SettableClock(now));
     }
 
     private void at(String time) {
