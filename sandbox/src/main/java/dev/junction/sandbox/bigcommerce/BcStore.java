@@ -2,6 +2,8 @@ package dev.junction.sandbox.bigcommerce;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +66,8 @@ final class BcStore {
     }
 
     /** Orders modified at or after {@code from}, by (date_modified, id): what a sweep asks for, without a scan. */
-    java.util.Collection<BcOrder> modifiedFrom(Instant from) {
-        return java.util.Collections.unmodifiableCollection(byModified.tailMap(new ModifiedKey(from, Integer.MIN_VALUE)).values());
+    Collection<BcOrder> modifiedFrom(Instant from) {
+        return Collections.unmodifiableCollection(byModified.tailMap(new ModifiedKey(from, Integer.MIN_VALUE)).values());
     }
 
     private record ModifiedKey(Instant modified, int id) {
@@ -93,8 +95,8 @@ final class BcStore {
      * A live, read-only view of every order in id order: lists walk it lazily and stop once their page is full,
      * rather than copying and filtering every order per request.
      */
-    java.util.Collection<BcOrder> ordersView() {
-        return java.util.Collections.unmodifiableCollection(orders.values());
+    Collection<BcOrder> ordersView() {
+        return Collections.unmodifiableCollection(orders.values());
     }
 
     void clear() {

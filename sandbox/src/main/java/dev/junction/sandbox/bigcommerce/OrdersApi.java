@@ -123,7 +123,7 @@ final class OrdersApi {
     }
 
     private void count(RoutingContext ctx) {
-        List<BcOrder> matching = store.orders().stream().filter(filter(ctx)).toList();
+        List<BcOrder> matching = store.ordersView().stream().filter(filter(ctx)).toList();
         int[] perStatus = new int[OrderStatuses.count()];
         matching.forEach(o -> perStatus[o.statusId()]++);
         JsonArray statuses = new JsonArray();

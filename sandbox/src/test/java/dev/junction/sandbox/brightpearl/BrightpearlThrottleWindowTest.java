@@ -6,11 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,22 +22,8 @@ class BrightpearlThrottleWindowTest extends BrightpearlTestSupport {
 
     @Override
     protected BrightpearlOptions options() {
-        return BrightpearlOptions.defaults().withThrottle(3, Duration.ofSeconds(3)).withClock(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(nowMs.get());
-            }
-        });
+        return BrightpearlOptions.defaults().withThrottle(3, Duration.ofSeconds(3))
+                .withClock(new SettableClock(() -> Instant.ofEpochMilli(nowMs.get())));
     }
 
     private HttpResponse<Buffer> call() throws Exception {
