@@ -6,8 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +35,12 @@ final class Catalog {
     private final ConcurrentHashMap<String, Variant> variantsBySku = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Customer> customers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Customer> customersByEmail = new ConcurrentHashMap<>();
+    // In id order, appended under this catalog's lock (ids are allocated under it too): listing the catalog in
+    // id order, as the generator does for every batch, was a sort of every customer and variant per call, 16%
+    // of the simulators' CPU in a benchmark with 28,000 customers.
+    private final List<Product> productsInIdOrder = new ArrayList<>();
+    private final List<Variant> variantsInIdOrder = new ArrayList<>();
+    private final List<Customer> customersInIdOrder = new ArrayList<>();
     private final AtomicInteger productIds = new AtomicInteger(111);
     private final AtomicInteger variantIds = new AtomicInteger(77);
     private final AtomicInteger customerIds = new AtomicInteger(1);
@@ -80,9 +84,11 @@ final class Catalog {
                 List.copyOf(vs), !given.isEmpty(), now);
         products.put(productId, p);
         productsBySku.put(sku, p);
+        productsInIdOrder.add(p);
         for (Variant v : vs) {
             variants.put(v.id(), v);
             variantsBySku.put(v.sku(), v);
+            variantsInIdOrder.add(v);
         }
         return p;
     }
@@ -97,6 +103,7 @@ final class Catalog {
                 nonBlank(in.getString("last_name"), "Customer"), in.getString("company", ""), in.getString("phone", ""), now);
         customers.put(c.id(), c);
         customersByEmail.put(email, c);
+        customersInIdOrder.add(c);
         return c;
     }
 
@@ -124,16 +131,19 @@ final class Catalog {
         return email == null ? null : customersByEmail.get(email.toLowerCase());
     }
 
-    List<Product> products() {
-        return sorted(products.values(), Comparator.comparingInt(Product::id));
+    /** All products in id order (a snapshot). */
+    synchronized List<Product> products() {
+        return List.copyOf(productsInIdOrder);
     }
 
-    List<Variant> variants() {
-        return sorted(variants.values(), Comparator.comparingInt(Variant::id));
+    /** All variants in id order (a snapshot). */
+    synchronized List<Variant> variants() {
+        return List.copyOf(variantsInIdOrder);
     }
 
-    List<Customer> customers() {
-        return sorted(customers.values(), Comparator.comparingInt(Customer::id));
+    /** All customers in id order (a snapshot). */
+    synchronized List<Customer> customers() {
+        return List.copyOf(customersInIdOrder);
     }
 
     synchronized void clear() {
@@ -143,15 +153,12 @@ final class Catalog {
         variantsBySku.clear();
         customers.clear();
         customersByEmail.clear();
+        productsInIdOrder.clear();
+        variantsInIdOrder.clear();
+        customersInIdOrder.clear();
         productIds.set(111);
         variantIds.set(77);
         customerIds.set(1);
-    }
-
-    private static <T> List<T> sorted(Collection<T> items, Comparator<T> order) {
-        List<T> out = new ArrayList<>(items);
-        out.sort(order);
-        return out;
     }
 
     private static String nonBlank(String value, String fallback) {

@@ -57,11 +57,14 @@ final class OrderGenerator {
      */
     List<BcOrder> generate(int count, long seed, double repeatRate, double addressChangeRate) {
         if (addressChangeRate < 0 || addressChangeRate > 1) throw new Formats.BadInput("addressChangeRate must be 0..1");
-        if (store.catalog.variants().isEmpty()) seedCatalog();
+        List<Catalog.Variant> variants = store.catalog.variants();
+        if (variants.isEmpty()) {
+            seedCatalog();
+            variants = store.catalog.variants();
+        }
         Random r = new Random(seed);
         // Its own sequence, so keeping or changing addresses does not shift the draws of everything else.
         Random moves = new Random(seed ^ 0x6A09E667F3BCC909L);
-        List<Catalog.Variant> variants = store.catalog.variants();
         List<Catalog.Customer> known = new ArrayList<>(store.catalog.customers());
         List<BcOrder> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
