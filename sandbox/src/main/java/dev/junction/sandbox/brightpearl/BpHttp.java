@@ -101,8 +101,41 @@ public final class BpHttp {
         }
     }
 
+    /**
+     * {@code 2026-07-01T10:15:30.123+01:00}, Brightpearl's shape. Written by hand for years 0001-9999 (every date
+     * the simulator hands out): through {@link DateTimeFormatter} it was 7% of the simulators' CPU in benchmarks,
+     * where every search row carries two dates. {@code BpHttpDateTest} compares the two.
+     */
     public static String date(Instant t, ZoneOffset zone) {
-        return t == null ? null : OUT.format(t.atOffset(zone));
+        if (t == null) {
+            return null;
+        }
+        java.time.OffsetDateTime o = t.atOffset(zone);
+        int year = o.getYear();
+        if (year < 1 || year > 9999) { // yyyy is the year of the era
+            return OUT.format(o);
+        }
+        StringBuilder sb = new StringBuilder(29);
+        digits(sb, year, 4).append('-');
+        digits(sb, o.getMonthValue(), 2).append('-');
+        digits(sb, o.getDayOfMonth(), 2).append('T');
+        digits(sb, o.getHour(), 2).append(':');
+        digits(sb, o.getMinute(), 2).append(':');
+        digits(sb, o.getSecond(), 2).append('.');
+        digits(sb, o.getNano() / 1_000_000, 3);
+        int offset = zone.getTotalSeconds();
+        sb.append(offset < 0 ? '-' : '+');
+        offset = Math.abs(offset);
+        digits(sb, offset / 3600, 2).append(':');
+        digits(sb, offset / 60 % 60, 2); // xxx leaves out an offset's seconds
+        return sb.toString();
+    }
+
+    private static StringBuilder digits(StringBuilder sb, int value, int width) {
+        for (int d = width - 1, scale = (int) Math.pow(10, d); d >= 0; d--, scale /= 10) {
+            sb.append((char) ('0' + value / scale % 10));
+        }
+        return sb;
     }
 
     /** Accepts ISO instants, offset date-times, local date-times (UTC) and plain dates; null when unparseable. */
