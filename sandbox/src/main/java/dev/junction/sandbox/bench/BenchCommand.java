@@ -46,6 +46,10 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
     @Option(names = "--concurrency", defaultValue = "64", description = "the store-orders flow's concurrency (default ${DEFAULT-VALUE}; the demo runs 8)")
     int concurrency;
 
+    @Option(names = "--sweep", description = "the store-orders flow's sweep interval (pollEvery; default: the demo's "
+            + "PT30S; production configs sweep hourly)")
+    Duration sweep;
+
     @Option(names = "--duration", defaultValue = "PT3M", description = "limits: how long to measure (default ${DEFAULT-VALUE})")
     Duration duration;
 
@@ -107,7 +111,7 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
         JsonObject machine = Machine.describe();
         System.out.println(Machine.text(machine));
         Vertx vertx = Vertx.vertx();
-        Scenarios s = new Scenarios(vertx, root, work, pluginsDir, seed, concurrency, timeout);
+        Scenarios s = new Scenarios(vertx, root, work, pluginsDir, seed, concurrency, sweep, timeout);
         int failures = 0;
         Double peak = null;
         try {

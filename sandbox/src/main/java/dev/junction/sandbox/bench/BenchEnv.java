@@ -31,8 +31,10 @@ final class BenchEnv {
     private final Path plugins;
     private final long seed;
     private final int concurrency;
+    private final java.time.Duration sweep;
 
-    BenchEnv(Vertx vertx, BenchHttp http, Path root, Path work, Path plugins, long seed, int concurrency) {
+    BenchEnv(Vertx vertx, BenchHttp http, Path root, Path work, Path plugins, long seed, int concurrency,
+             java.time.Duration sweep) {
         this.vertx = vertx;
         this.http = http;
         this.root = root;
@@ -40,6 +42,7 @@ final class BenchEnv {
         this.plugins = plugins;
         this.seed = seed;
         this.concurrency = concurrency;
+        this.sweep = sweep;
     }
 
     /** Simulators in this JVM and a hub in a JVM of its own (for figures about the hub process alone). */
@@ -102,7 +105,9 @@ final class BenchEnv {
 
     Map<String, JsonObject> entryOverrides() {
         Map<String, JsonObject> o = new HashMap<>();
-        o.put(ENTRY_FLOW, new JsonObject().put("concurrency", concurrency));
+        JsonObject entry = new JsonObject().put("concurrency", concurrency);
+        if (sweep != null) entry.put("triggers", new JsonObject().put("pollEvery", sweep.toString()));
+        o.put(ENTRY_FLOW, entry);
         return o;
     }
 

@@ -78,6 +78,24 @@ final class BenchHttp {
         return out;
     }
 
+    /** Every count in {@code after} less the same count in {@code before}, nested objects included; zeros left out. */
+    static JsonObject countsDelta(JsonObject before, JsonObject after) {
+        JsonObject out = new JsonObject();
+        new TreeMap<>(after.getMap()).forEach((k, v) -> {
+            if (v instanceof Number n) {
+                long d = n.longValue() - (before.getValue(k) instanceof Number m ? m.longValue() : 0L);
+                if (d != 0) out.put(k, d);
+            } else if (v instanceof JsonObject || v instanceof java.util.Map) {
+                JsonObject inner = after.getJsonObject(k);
+                JsonObject was = before.getValue(k) instanceof JsonObject || before.getValue(k) instanceof java.util.Map
+                        ? before.getJsonObject(k) : new JsonObject();
+                JsonObject d = countsDelta(was, inner);
+                if (!d.isEmpty()) out.put(k, d);
+            }
+        });
+        return out;
+    }
+
     static long sum(JsonObject routes) {
         long n = 0;
         for (String k : routes.fieldNames()) n += routes.getLong(k);

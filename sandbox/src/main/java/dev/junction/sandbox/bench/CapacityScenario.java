@@ -55,7 +55,8 @@ final class CapacityScenario {
             long wallMs = System.currentTimeMillis() - t0;
             long hubCpuMs = processCpuMs(hub.pid()) - hubCpu0;
             long benchCpuMs = benchCpuMs() - benchCpu0;
-            JsonObject bcCalls = BenchHttp.routeDelta(bc0, (JsonObject) http.get(sb.baseUrl("bigcommerce") + "/_sandbox/stats"));
+            JsonObject bc1 = (JsonObject) http.get(sb.baseUrl("bigcommerce") + "/_sandbox/stats");
+            JsonObject bcCalls = BenchHttp.routeDelta(bc0, bc1);
             JsonObject bpCalls = BenchHttp.routeDelta(bp0, (JsonObject) http.get(sb.baseUrl("brightpearl") + "/_sandbox/stats"));
             JsonObject arrivals = w.arrivals("store");
             long synced = Math.max(1, arrivals.getLong("salesOrders"));
@@ -71,6 +72,8 @@ final class CapacityScenario {
                     hubMsPerOrder, benchMsPerOrder, cores, cores, cores * 1000.0 / hubMsPerOrder);
             System.out.printf("  calls per order: Brightpearl %.3f, BigCommerce %.3f; duplicates %d%n",
                     BenchHttp.sum(bpCalls) / (double) synced, BenchHttp.sum(bcCalls) / (double) synced, arrivals.getLong("duplicates"));
+            JsonObject hooks = BenchHttp.countsDelta(bc0.getJsonObject("webhooks"), bc1.getJsonObject("webhooks"));
+            System.out.printf("  store webhooks: %s%n", hooks.encode());
             return new JsonObject().put("scenario", "capacity").put("warmupOrders", warmup).put("orders", placed)
                     .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("xmx", xmx).put("completed", done)
                     .put("elapsedSeconds", wallMs / 1000.0).put("brightpearl", arrivals)
@@ -79,6 +82,7 @@ final class CapacityScenario {
                     .put("hubCpuMsPerOrder", Workload.round(hubMsPerOrder)).put("simulatorCpuMsPerOrder", Workload.round(benchMsPerOrder))
                     .put("estimatedHubAlonePerSecond", Math.round(cores * 1000.0 / hubMsPerOrder))
                     .put("brightpearlCalls", bpCalls).put("bigcommerceCalls", bcCalls)
+                    .put("storeWebhooks", hooks)
                     .put("loadBefore", load0).put("loadAfter", Machine.loadAverage());
         } finally {
             envs.stop(env);

@@ -39,7 +39,7 @@ final class Scenarios {
     private final Duration timeout;
     private final BenchEnv envs;
 
-    Scenarios(Vertx vertx, Path root, Path work, Path plugins, long seed, int concurrency, Duration timeout) {
+    Scenarios(Vertx vertx, Path root, Path work, Path plugins, long seed, int concurrency, Duration sweep, Duration timeout) {
         this.vertx = vertx;
         this.http = new BenchHttp(vertx);
         this.root = root;
@@ -48,7 +48,7 @@ final class Scenarios {
         this.seed = seed;
         this.concurrency = concurrency;
         this.timeout = timeout;
-        this.envs = new BenchEnv(vertx, http, root, work, plugins, seed, concurrency);
+        this.envs = new BenchEnv(vertx, http, root, work, plugins, seed, concurrency, sweep);
     }
 
     // ---------------------------------------------------------------- throughput / latency / economy

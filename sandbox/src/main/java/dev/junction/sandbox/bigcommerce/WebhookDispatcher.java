@@ -119,17 +119,20 @@ final class WebhookDispatcher {
         if (hook.headers() != null) {
             hook.headers().forEach(e -> req.putHeader(e.getKey(), String.valueOf(e.getValue())));
         }
+        long sentAt = System.nanoTime();
         req.sendBuffer(Buffer.buffer(event.payload().encode())).onComplete(ar -> {
             Integer status = ar.succeeded() ? ar.result().statusCode() : null;
+            if (status != null) stats.webhookAnswered((System.nanoTime() - sentAt) / 1_000_000);
             if (status != null && status >= 200 && status < 300) {
                 stats.webhookDelivered();
                 log(event, hook, attempt, status, null);
                 return;
             }
-            stats.webhookFailed();
-            log(event, hook, attempt, status, ar.failed() ? ar.cause().toString() : "HTTP " + status);
             List<Long> delays = options.webhookRetryDelaysMs();
-            if (attempt < delays.size() && hooks.get(hook.id()) != null) {
+            boolean retried = attempt < delays.size() && hooks.get(hook.id()) != null;
+            stats.webhookFailed(status != null ? "HTTP " + status : failureKind(ar.cause()), !retried);
+            log(event, hook, attempt, status, ar.failed() ? ar.cause().toString() : "HTTP " + status);
+            if (retried) {
                 vertx.setTimer(Math.max(1, delays.get(attempt)), t -> {
                     Hooks.Hook current = hooks.get(hook.id());
                     if (current != null && current.active() && !faults.dropWebhooks()) {
@@ -138,6 +141,13 @@ final class WebhookDispatcher {
                 });
             }
         });
+    }
+
+    /** The failure without its variable parts: "getting a connection" and "executing POST" are different troubles. */
+    private static String failureKind(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        m = m.replaceAll("\\d+(\\.\\d+)*(:\\d+)?", "N").replaceAll("https?://\\S+", "URL");
+        return t.getClass().getSimpleName() + ": " + (m.length() > 120 ? m.substring(0, 120) : m);
     }
 
     private void log(Event event, Hooks.Hook hook, int attempt, Integer status, String error) {

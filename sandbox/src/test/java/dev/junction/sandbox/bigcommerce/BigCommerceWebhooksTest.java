@@ -113,6 +113,14 @@ class BigCommerceWebhooksTest {
         JsonArray deliveries = bc.control(HttpMethod.GET, "/_sandbox/webhooks/deliveries", null).bodyAsJsonArray();
         assertThat(deliveries.stream().map(d -> ((JsonObject) d).getInteger("status")).toList())
                 .containsExactly(500, 500, 200);
+        eventually(Duration.ofSeconds(5), () -> bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject()
+                .getJsonObject("webhooks").getLong("delivered") == 1, "the delivery to be counted");
+        JsonObject hooks = bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject().getJsonObject("webhooks");
+        assertThat(hooks.getLong("failed")).isEqualTo(2);
+        assertThat(hooks.getJsonObject("failedBy").getMap()).as("why each failed").containsExactly(java.util.Map.entry("HTTP 500", 2));
+        assertThat(hooks.getLong("abandoned")).as("the last retry succeeded").isZero();
+        assertThat(hooks.getJsonObject("answeredWithin").getMap().values().stream().mapToLong(v -> ((Number) v).longValue()).sum())
+                .as("every attempt got an answer, timed").isEqualTo(3);
 
         long eventId = bc.control(HttpMethod.GET, "/_sandbox/webhooks/events", null).bodyAsJsonArray()
                 .getJsonObject(0).getLong("id");
