@@ -131,6 +131,19 @@ class BigCommerceWebhooksTest {
     }
 
     @Test
+    void anEventWhoseLastRetryFailsIsCountedAsAbandoned() {
+        register("store/order/created");
+        failNext.set(4); // the first try and all three retries (100, 300, 1000 ms)
+        bc.seedOrder();
+        eventually(Duration.ofSeconds(5), () -> received.size() == 4, "four failed attempts");
+        eventually(Duration.ofSeconds(5), () -> bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject()
+                .getJsonObject("webhooks").getLong("abandoned") == 1, "the event to be counted as abandoned");
+        JsonObject hooks = bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject().getJsonObject("webhooks");
+        assertThat(hooks.getLong("failed")).isEqualTo(4);
+        assertThat(hooks.getLong("delivered")).isZero();
+    }
+
+    @Test
     void dropWebhooksSuppressesCallbacksAndInactiveHooksStayQuiet() {
         JsonObject hook = register("store/order/created");
         bc.control(HttpMethod.PUT, "/_sandbox/faults", new JsonObject().put("dropWebhooks", true));
