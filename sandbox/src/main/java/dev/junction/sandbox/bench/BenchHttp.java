@@ -78,21 +78,22 @@ final class BenchHttp {
         return out;
     }
 
-    /** Every count in {@code after} less the same count in {@code before}, nested objects included; zeros left out. */
+    /**
+     * Every count in {@code after} less the same count in {@code before}, nested objects included, in
+     * {@code after}'s order (answer-time buckets stay in ascending order); zeros left out.
+     */
     static JsonObject countsDelta(JsonObject before, JsonObject after) {
         JsonObject out = new JsonObject();
-        new TreeMap<>(after.getMap()).forEach((k, v) -> {
+        for (String k : after.fieldNames()) {
+            Object v = after.getValue(k);
             if (v instanceof Number n) {
                 long d = n.longValue() - (before.getValue(k) instanceof Number m ? m.longValue() : 0L);
                 if (d != 0) out.put(k, d);
-            } else if (v instanceof JsonObject || v instanceof java.util.Map) {
-                JsonObject inner = after.getJsonObject(k);
-                JsonObject was = before.getValue(k) instanceof JsonObject || before.getValue(k) instanceof java.util.Map
-                        ? before.getJsonObject(k) : new JsonObject();
-                JsonObject d = countsDelta(was, inner);
+            } else if (v instanceof JsonObject inner) {
+                JsonObject d = countsDelta(before.getValue(k) instanceof JsonObject was ? was : new JsonObject(), inner);
                 if (!d.isEmpty()) out.put(k, d);
             }
-        });
+        }
         return out;
     }
 

@@ -17,7 +17,6 @@ final class Stats {
     private final Map<Integer, LongAdder> perStatus = new ConcurrentHashMap<>();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder webhooksDelivered = new LongAdder();
-    private final LongAdder webhooksFailed = new LongAdder();
     private final LongAdder webhooksDropped = new LongAdder();
     /** Failed callbacks by why ("HTTP 503", "TimeoutException"): a sweep-only recovery hides which one it was. */
     private final Map<String, LongAdder> webhookFailures = new ConcurrentHashMap<>();
@@ -60,7 +59,6 @@ final class Stats {
     }
 
     void webhookFailed(String reason, boolean lastAttempt) {
-        webhooksFailed.increment();
         webhookFailures.computeIfAbsent(reason, k -> new LongAdder()).increment();
         if (lastAttempt) webhooksAbandoned.increment();
     }
@@ -85,11 +83,12 @@ final class Stats {
         }
         JsonObject failures = new JsonObject();
         new TreeMap<>(webhookFailures).forEach((k, v) -> failures.put(k, v.sum()));
+        long failed = webhookFailures.values().stream().mapToLong(LongAdder::sum).sum();
         long total = perRoute.values().stream().mapToLong(LongAdder::sum).sum();
         return new JsonObject().put("requests", total).put("routes", routes).put("statuses", statuses)
                 .put("throttled", throttled.sum())
                 .put("webhooks", new JsonObject().put("delivered", webhooksDelivered.sum())
-                        .put("failed", webhooksFailed.sum()).put("dropped", webhooksDropped.sum())
+                        .put("failed", failed).put("dropped", webhooksDropped.sum())
                         .put("abandoned", webhooksAbandoned.sum()).put("failedBy", failures)
                         .put("answeredWithin", answered));
     }
@@ -99,7 +98,6 @@ final class Stats {
         perStatus.clear();
         throttled.reset();
         webhooksDelivered.reset();
-        webhooksFailed.reset();
         webhooksDropped.reset();
         webhookFailures.clear();
         webhooksAbandoned.reset();

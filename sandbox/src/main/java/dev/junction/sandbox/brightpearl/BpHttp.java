@@ -131,9 +131,12 @@ public final class BpHttp {
         return sb.toString();
     }
 
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
+
+    /** {@code value} in exactly {@code width} (1-4) digits, zero-padded. */
     private static StringBuilder digits(StringBuilder sb, int value, int width) {
-        for (int d = width - 1, scale = (int) Math.pow(10, d); d >= 0; d--, scale /= 10) {
-            sb.append((char) ('0' + value / scale % 10));
+        for (int d = width - 1; d >= 0; d--) {
+            sb.append((char) ('0' + value / POWERS_OF_TEN[d] % 10));
         }
         return sb;
     }
