@@ -32,17 +32,18 @@ final class BenchEnv {
     private final long seed;
     private final int concurrency;
     private final java.time.Duration sweep;
+    private final boolean drawAhead;
 
-    BenchEnv(Vertx vertx, BenchHttp http, Path root, Path work, Path plugins, long seed, int concurrency,
-             java.time.Duration sweep) {
+    BenchEnv(Vertx vertx, BenchHttp http, BenchSettings settings) {
         this.vertx = vertx;
         this.http = http;
-        this.root = root;
-        this.work = work;
-        this.plugins = plugins;
-        this.seed = seed;
-        this.concurrency = concurrency;
-        this.sweep = sweep;
+        this.root = settings.root();
+        this.work = settings.work();
+        this.plugins = settings.plugins();
+        this.seed = settings.seed();
+        this.concurrency = settings.concurrency();
+        this.sweep = settings.sweep();
+        this.drawAhead = settings.drawAhead();
     }
 
     /** Simulators in this JVM and a hub in a JVM of its own (for figures about the hub process alone). */
@@ -57,7 +58,7 @@ final class BenchEnv {
         Sandbox sb = sandbox(new Sandbox.Settings(0, seed, false, java.time.Duration.ofSeconds(3)));
         HubProcess hub = null;
         try {
-            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
+            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed, drawAhead);
             w.seedCatalogue(false);
             Path home = work.resolve(name);
             BenchConfigs.wipe(home);
@@ -114,7 +115,7 @@ final class BenchEnv {
     Env startInProcess(String name, Sandbox.Settings settings, Set<String> connections, Set<String> flows,
                                Map<String, JsonObject> overrides, boolean warehouses) throws Exception {
         Sandbox sb = sandbox(settings);
-        Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed);
+        Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed, drawAhead);
         w.seedCatalogue(warehouses);
         Path home = work.resolve(name);
         BenchConfigs.wipe(home);

@@ -36,6 +36,7 @@ final class CapacityScenario {
             HubProcess hub = env.hub();
             Workload w = env.workload();
             String api = env.flowApi();
+            w.drawAhead(warmup + orders);
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             if (warmup > 0) {
                 System.out.printf("  warm-up: %d orders%n", warmup);
@@ -75,7 +76,8 @@ final class CapacityScenario {
             JsonObject hooks = BenchHttp.countsDelta(bc0.getJsonObject("webhooks"), bc1.getJsonObject("webhooks"));
             System.out.printf("  store webhooks: %s%n", hooks.encode());
             return new JsonObject().put("scenario", "capacity").put("warmupOrders", warmup).put("orders", placed)
-                    .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("xmx", xmx).put("completed", done)
+                    .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("xmx", xmx)
+                    .put("ordersDrawnAhead", w.drawsAhead()).put("completed", done)
                     .put("elapsedSeconds", wallMs / 1000.0).put("brightpearl", arrivals)
                     .put("measuredPerSecond", Workload.round(synced * 1000.0 / wallMs))
                     .put("hubCpuMs", hubCpuMs).put("benchJvmCpuMs", benchCpuMs)

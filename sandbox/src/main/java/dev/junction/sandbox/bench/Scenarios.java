@@ -39,16 +39,16 @@ final class Scenarios {
     private final Duration timeout;
     private final BenchEnv envs;
 
-    Scenarios(Vertx vertx, Path root, Path work, Path plugins, long seed, int concurrency, Duration sweep, Duration timeout) {
+    Scenarios(Vertx vertx, BenchSettings settings) {
         this.vertx = vertx;
         this.http = new BenchHttp(vertx);
-        this.root = root;
-        this.work = work;
-        this.plugins = plugins;
-        this.seed = seed;
-        this.concurrency = concurrency;
-        this.timeout = timeout;
-        this.envs = new BenchEnv(vertx, http, root, work, plugins, seed, concurrency, sweep);
+        this.root = settings.root();
+        this.work = settings.work();
+        this.plugins = settings.plugins();
+        this.seed = settings.seed();
+        this.concurrency = settings.concurrency();
+        this.timeout = settings.timeout();
+        this.envs = new BenchEnv(vertx, http, settings);
     }
 
     // ---------------------------------------------------------------- throughput / latency / economy
@@ -62,6 +62,7 @@ final class Scenarios {
         try {
             env = envs.startInProcess(scenario, new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)),
                     Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), envs.entryOverrides(), false);
+            env.workload().drawAhead(warmup + orders);
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             if (warmup > 0) {
                 System.out.printf("  warm-up: %d orders at %s/s%n", warmup, rate <= 0 ? "max" : rate);
@@ -89,7 +90,7 @@ final class Scenarios {
             long synced = Math.max(1, arrivals.getLong("salesOrders"));
             JsonObject out = new JsonObject().put("scenario", scenario).put("warmupOrders", warmup).put("orders", placed)
                     .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("concurrency", concurrency)
-                    .put("placementSeconds", placedMs / 1000.0).put("completed", done).put("elapsedSeconds", elapsedMs / 1000.0)
+                    .put("ordersDrawnAhead", env.workload().drawsAhead()).put("placementSeconds", placedMs / 1000.0).put("completed", done).put("elapsedSeconds", elapsedMs / 1000.0)
                     .put("records", records).put("brightpearl", arrivals)
                     .put("callsPerOrder", new JsonObject()
                             .put("brightpearl", Math.round(1000.0 * BenchHttp.sum(bpCalls) / synced) / 1000.0)

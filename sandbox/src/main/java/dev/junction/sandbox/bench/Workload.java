@@ -17,7 +17,8 @@ import java.util.Map;
  * generator with 1-8 lines, 60% repeat customers, some coupons, manual discounts, free shipping, gift
  * wrap and foreign currencies ({@code POST /_sandbox/generate-orders} with {@code repeatRate 0.6}).
  * Placement times are taken on this JVM's clock just before each batch is sent, so latency measured
- * against Brightpearl's {@code createdOn} (same clock, milliseconds) includes the batch's own generation.
+ * against Brightpearl's {@code createdOn} (same clock, milliseconds) includes the batch's own generation, or
+ * its release when the orders were drawn ahead ({@link #drawAhead}).
  */
 final class Workload {
     static final int SKUS = 5_000;
@@ -30,16 +31,20 @@ final class Workload {
     private final String bigcommerce;
     private final String brightpearl;
     private final long seed;
+    private final boolean drawAhead;
+    /** Orders drawn by {@link #drawAhead} and held by the simulator, not placed yet. */
+    private int held;
     private final Map<Integer, Long> placedAt = new HashMap<>();
     private long batches;
     private long firstPlacedMs = -1;
     private long lastPlacedMs = -1;
 
-    Workload(BenchHttp http, String bigcommerceUrl, String brightpearlUrl, long seed) {
+    Workload(BenchHttp http, String bigcommerceUrl, String brightpearlUrl, long seed, boolean drawAhead) {
         this.http = http;
         this.bigcommerce = bigcommerceUrl;
         this.brightpearl = brightpearlUrl;
         this.seed = seed;
+        this.drawAhead = drawAhead;
     }
 
     static String sku(int i) {
@@ -91,11 +96,42 @@ final class Workload {
         return n == 0 ? SHIPHERO_WAREHOUSE : n == 1 ? DROPSTREAM_WAREHOUSE : LABEL_WAREHOUSE;
     }
 
-    /** Places {@code count} orders in one request; returns the store's order ids. */
+    /**
+     * When the run draws ahead, has the simulator draw {@code total} orders now and hold them back
+     * ({@code generate-orders} with {@code hold}), so that placing them later costs the simulator only making
+     * them visible and sending their webhooks. Otherwise nothing: each batch is drawn as it is placed.
+     */
+    void drawAhead(int total) {
+        if (!drawAhead || total <= 0) return;
+        long t0 = System.currentTimeMillis();
+        long lastPrint = t0;
+        // Batches of 2,000 keep each request (drawn on the simulator's event loop) near a second.
+        for (int drawn = 0; drawn < total; ) {
+            int batch = Math.min(2_000, total - drawn);
+            http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", batch)
+                    .put("seed", batchSeed(seed, batches++)).put("repeatRate", REPEAT_RATE).put("hold", true));
+            drawn += batch;
+            held += batch;
+            if (System.currentTimeMillis() - lastPrint >= 5_000 || drawn == total) {
+                lastPrint = System.currentTimeMillis();
+                System.out.printf("  drawing the store's orders ahead: %d/%d (%.0f s)%n", drawn, total, (lastPrint - t0) / 1000.0);
+            }
+        }
+    }
+
+    /**
+     * Places {@code count} orders in one request (held ones first, released; any more drawn now); returns the
+     * store's order ids.
+     */
     List<Integer> place(int count) {
         long t = System.currentTimeMillis();
-        JsonObject r = (JsonObject) http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", count)
-                .put("seed", batchSeed(seed, batches++)).put("repeatRate", REPEAT_RATE));
+        boolean release = held > 0;
+        int n = release ? Math.min(count, held) : count;
+        JsonObject r = (JsonObject) (release
+                ? http.post(bigcommerce + "/_sandbox/release-orders", new JsonObject().put("count", n))
+                : http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", n)
+                        .put("seed", batchSeed(seed, batches++)).put("repeatRate", REPEAT_RATE)));
+        if (release) held -= r.getJsonArray("order_ids").size();
         List<Integer> ids = new ArrayList<>();
         for (Object o : r.getJsonArray("order_ids")) {
             ids.add(((Number) o).intValue());
@@ -145,6 +181,11 @@ final class Workload {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** Whether this run draws its orders before the clock starts (see {@link #drawAhead(int)}). */
+    boolean drawsAhead() {
+        return drawAhead;
     }
 
     long firstPlacedMs() {

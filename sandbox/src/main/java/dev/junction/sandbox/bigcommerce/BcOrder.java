@@ -54,6 +54,17 @@ final class BcOrder {
         return fields.getValue(name);
     }
 
+    /**
+     * Dates the order {@code now}, as placed: an order generated ahead of time and held back (see
+     * {@link BcStore#hold}) is created when it is released, not when it was drawn. Only before it is stored.
+     */
+    synchronized void placedAt(Instant now) {
+        created = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        modified = created;
+        String date = Formats.rfc2822(created);
+        fields.put("date_created", date).put("date_modified", date);
+    }
+
     synchronized void touch(Instant now) {
         Instant previous = modified;
         modified = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -24,6 +24,8 @@ final class BcStore {
     private final Map<Integer, BcOrder> orders = new ConcurrentSkipListMap<>();
     /** The same orders by (date_modified, id), for {@code min_date_modified} lists. */
     private final ConcurrentSkipListMap<ModifiedKey, BcOrder> byModified = new ConcurrentSkipListMap<>(ModifiedKey.ORDER);
+    /** Generated orders not placed yet: not in any list, no id visible, no webhook until released. */
+    private final java.util.Queue<BcOrder> held = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Customer id to the address of their last generated order, which a returning customer mostly reuses. */
     final Map<Integer, io.vertx.core.json.JsonObject> generatedAddresses = new ConcurrentHashMap<>();
     final AtomicInteger orderIds = new AtomicInteger(100);
@@ -65,6 +67,33 @@ final class BcStore {
         });
     }
 
+    /**
+     * Keeps a generated order back, to be placed later by {@link #releaseHeld}: a benchmark draws its orders
+     * before its clock starts, as a real shop's orders are made on BigCommerce's servers, not on the machine
+     * that runs the hub and simulators.
+     */
+    void hold(BcOrder order) {
+        held.add(order);
+    }
+
+    int heldCount() {
+        return held.size();
+    }
+
+    /** Places up to {@code count} held orders, oldest first, dated now; returns them (fewer if fewer are held). */
+    List<BcOrder> releaseHeld(int count) {
+        List<BcOrder> out = new ArrayList<>(Math.min(count, 1024));
+        Instant now = now();
+        for (int i = 0; i < count; i++) {
+            BcOrder o = held.poll();
+            if (o == null) break;
+            o.placedAt(now);
+            put(o);
+            out.add(o);
+        }
+        return out;
+    }
+
     /** Orders modified at or after {@code from}, by (date_modified, id): what a sweep asks for, without a scan. */
     Collection<BcOrder> modifiedFrom(Instant from) {
         return Collections.unmodifiableCollection(byModified.tailMap(new ModifiedKey(from, Integer.MIN_VALUE)).values());
@@ -102,6 +131,7 @@ final class BcStore {
     void clear() {
         orders.clear();
         byModified.clear();
+        held.clear();
         generatedAddresses.clear();
         catalog.clear();
         inventory.clear();

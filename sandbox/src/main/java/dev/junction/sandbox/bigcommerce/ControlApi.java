@@ -104,12 +104,31 @@ final class ControlApi {
             double repeatRate = in.getDouble("repeatRate", -1.0);
             if (repeatRate > 1) throw new Formats.BadInput("repeatRate must be 0..1");
             double addressChangeRate = in.getDouble("addressChangeRate", OrderGenerator.DEFAULT_ADDRESS_CHANGE_RATE);
+            boolean hold = in.getBoolean("hold", false);
             for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate, addressChangeRate)) {
-                store.put(o);
+                if (hold) {
+                    store.hold(o);
+                } else {
+                    store.put(o);
+                    events.created(o.id);
+                }
+                ids.add(o.id);
+            }
+            JsonObject out = new JsonObject().put(hold ? "held" : "created", ids.size()).put("order_ids", ids);
+            if (hold) out.put("heldTotal", store.heldCount());
+            Replies.json(ctx, 201, out);
+        }));
+        router.post("/_sandbox/release-orders").handler(control(ctx -> {
+            JsonObject in = Replies.body(ctx);
+            int count = in.getInteger("count", 1);
+            if (count < 1) throw new Formats.BadInput("count must be at least 1");
+            JsonArray ids = new JsonArray();
+            for (BcOrder o : store.releaseHeld(count)) {
                 events.created(o.id);
                 ids.add(o.id);
             }
-            Replies.json(ctx, 201, new JsonObject().put("created", ids.size()).put("order_ids", ids));
+            Replies.json(ctx, 200, new JsonObject().put("created", ids.size()).put("order_ids", ids)
+                    .put("heldTotal", store.heldCount()));
         }));
     }
 

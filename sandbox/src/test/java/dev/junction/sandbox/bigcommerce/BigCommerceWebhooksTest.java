@@ -131,6 +131,41 @@ class BigCommerceWebhooksTest {
     }
 
     @Test
+    void heldOrdersStayInvisibleUntilReleasedThenAreDatedAndAnnouncedAsPlaced() throws Exception {
+        register("store/order/created");
+        JsonObject held = bc.control(HttpMethod.POST, "/_sandbox/generate-orders", new JsonObject().put("count", 5)
+                .put("seed", 3).put("hold", true)).bodyAsJsonObject();
+        assertThat(held.getInteger("held")).isEqualTo(5);
+        assertThat(held.getInteger("heldTotal")).isEqualTo(5);
+        assertThat(bc.get("/v2/orders").statusCode()).as("no order is visible yet").isEqualTo(204);
+        assertThat(bc.get("/v2/orders/" + held.getJsonArray("order_ids").getInteger(0)).statusCode()).isEqualTo(404);
+
+        // Released on a later second than drawn, so a date kept from the draw would show.
+        long drawnSecond = System.currentTimeMillis() / 1000;
+        while (System.currentTimeMillis() / 1000 == drawnSecond) Thread.sleep(20);
+        java.time.Instant releasedFrom = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JsonObject released = bc.control(HttpMethod.POST, "/_sandbox/release-orders", new JsonObject().put("count", 3))
+                .bodyAsJsonObject();
+        assertThat(released.getJsonArray("order_ids").getList()).as("oldest first")
+                .isEqualTo(held.getJsonArray("order_ids").getList().subList(0, 3));
+        assertThat(released.getInteger("heldTotal")).isEqualTo(2);
+        JsonArray visible = bc.get("/v2/orders").bodyAsJsonArray();
+        assertThat(visible).hasSize(3);
+        for (Object o : visible) {
+            JsonObject order = (JsonObject) o;
+            assertThat(Formats.parseDate(order.getString("date_created"))).isAfterOrEqualTo(releasedFrom);
+            assertThat(order.getString("date_modified")).isEqualTo(order.getString("date_created"));
+        }
+        eventually(Duration.ofSeconds(5), () -> bodies("store/order/created").size() == 3, "one created event per release");
+
+        JsonObject rest = bc.control(HttpMethod.POST, "/_sandbox/release-orders", new JsonObject().put("count", 10))
+                .bodyAsJsonObject();
+        assertThat(rest.getInteger("created")).as("only what is held").isEqualTo(2);
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/release-orders", new JsonObject().put("count", 0)).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anEventWhoseLastRetryFailsIsCountedAsAbandoned() {
         register("store/order/created");
         failNext.set(4); // the first try and all three retries (100, 300, 1000 ms)
