@@ -25,7 +25,7 @@ final class BcStore {
     /** The same orders by (date_modified, id), for {@code min_date_modified} lists. */
     private final ConcurrentSkipListMap<ModifiedKey, BcOrder> byModified = new ConcurrentSkipListMap<>(ModifiedKey.ORDER);
     /** Generated orders not placed yet: not in any list, no id visible, no webhook until released. */
-    private final java.util.Queue<BcOrder> held = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.ArrayDeque<BcOrder> held = new java.util.ArrayDeque<>(); // guarded by itself
     /** Customer id to the address of their last generated order, which a returning customer mostly reuses. */
     final Map<Integer, io.vertx.core.json.JsonObject> generatedAddresses = new ConcurrentHashMap<>();
     final AtomicInteger orderIds = new AtomicInteger(100);
@@ -73,11 +73,15 @@ final class BcStore {
      * that runs the hub and simulators.
      */
     void hold(BcOrder order) {
-        held.add(order);
+        synchronized (held) {
+            held.add(order);
+        }
     }
 
     int heldCount() {
-        return held.size();
+        synchronized (held) {
+            return held.size();
+        }
     }
 
     /** Places up to {@code count} held orders, oldest first, dated now; returns them (fewer if fewer are held). */
@@ -85,7 +89,10 @@ final class BcStore {
         List<BcOrder> out = new ArrayList<>(Math.min(count, 1024));
         Instant now = now();
         for (int i = 0; i < count; i++) {
-            BcOrder o = held.poll();
+            BcOrder o;
+            synchronized (held) {
+                o = held.poll();
+            }
             if (o == null) break;
             o.placedAt(now);
             put(o);
@@ -131,7 +138,9 @@ final class BcStore {
     void clear() {
         orders.clear();
         byModified.clear();
-        held.clear();
+        synchronized (held) {
+            held.clear();
+        }
         generatedAddresses.clear();
         catalog.clear();
         inventory.clear();
