@@ -148,13 +148,15 @@ public final class SearchIndex {
         if (needLoad) {
             return refresher.after(ticket).map(v -> answer(key));
         }
-        maybeReload(now);
         Entry hit;
         boolean fresh;
         synchronized (this) {
             hit = key == null ? null : lookup(key);
             fresh = now.isBefore(refreshedAt.plus(refreshEvery));
         }
+        // After the lookup: this answer is the copy as it was when asked; a reload that this call starts (and
+        // that may finish on another thread before this one reads) only shows in later answers.
+        maybeReload(now);
         if (hit != null) {
             if (!fresh && !refresher.running()) {
                 refresher.any().onFailure(e -> log.debug("Brightpearl {}: background refresh failed: {}", spec.label(), e.toString()));
