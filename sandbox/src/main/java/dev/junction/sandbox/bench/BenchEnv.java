@@ -26,24 +26,12 @@ final class BenchEnv {
 
     private final Vertx vertx;
     private final BenchHttp http;
-    private final Path root;
-    private final Path work;
-    private final Path plugins;
-    private final long seed;
-    private final int concurrency;
-    private final java.time.Duration sweep;
-    private final boolean drawAhead;
+    private final BenchSettings settings;
 
     BenchEnv(Vertx vertx, BenchHttp http, BenchSettings settings) {
         this.vertx = vertx;
         this.http = http;
-        this.root = settings.root();
-        this.work = settings.work();
-        this.plugins = settings.plugins();
-        this.seed = settings.seed();
-        this.concurrency = settings.concurrency();
-        this.sweep = settings.sweep();
-        this.drawAhead = settings.drawAhead();
+        this.settings = settings;
     }
 
     /** Simulators in this JVM and a hub in a JVM of its own (for figures about the hub process alone). */
@@ -55,15 +43,15 @@ final class BenchEnv {
      * ready and with its store webhooks registered. On failure everything started is stopped.
      */
     ProcessEnv startHubProcess(String name, String xmx) throws Exception {
-        Sandbox sb = sandbox(new Sandbox.Settings(0, seed, false, java.time.Duration.ofSeconds(3)));
+        Sandbox sb = sandbox(new Sandbox.Settings(0, settings.seed(), false, java.time.Duration.ofSeconds(3)));
         HubProcess hub = null;
         try {
-            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed, drawAhead);
+            Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), settings.seed(), settings.drawAhead());
             w.seedCatalogue(false);
-            Path home = work.resolve(name);
+            Path home = settings.work().resolve(name);
             BenchConfigs.wipe(home);
             int port = BenchConfigs.freePort();
-            JsonObject cfg = BenchConfigs.build(root, sb, port, home, plugins, Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW),
+            JsonObject cfg = BenchConfigs.build(settings.root(), sb, port, home, settings.plugins(), Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW),
                     entryOverrides());
             Path file = BenchConfigs.write(cfg, home.resolve("conf"));
             hub = HubProcess.start(file, java.nio.file.Files.createDirectories(home).resolve("hub.log"), java.util.List.of("-Xmx" + xmx));
@@ -106,20 +94,20 @@ final class BenchEnv {
 
     Map<String, JsonObject> entryOverrides() {
         Map<String, JsonObject> o = new HashMap<>();
-        JsonObject entry = new JsonObject().put("concurrency", concurrency);
-        if (sweep != null) entry.put("triggers", new JsonObject().put("pollEvery", sweep.toString()));
+        JsonObject entry = new JsonObject().put("concurrency", settings.concurrency());
+        if (settings.sweep() != null) entry.put("triggers", new JsonObject().put("pollEvery", settings.sweep().toString()));
         o.put(ENTRY_FLOW, entry);
         return o;
     }
 
-    Env startInProcess(String name, Sandbox.Settings settings, Set<String> connections, Set<String> flows,
+    Env startInProcess(String name, Sandbox.Settings simulators, Set<String> connections, Set<String> flows,
                                Map<String, JsonObject> overrides, boolean warehouses) throws Exception {
-        Sandbox sb = sandbox(settings);
-        Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), seed, drawAhead);
+        Sandbox sb = sandbox(simulators);
+        Workload w = new Workload(http, sb.baseUrl("bigcommerce"), sb.baseUrl("brightpearl"), settings.seed(), settings.drawAhead());
         w.seedCatalogue(warehouses);
-        Path home = work.resolve(name);
+        Path home = settings.work().resolve(name);
         BenchConfigs.wipe(home);
-        JsonObject cfgJson = BenchConfigs.build(root, sb, BenchConfigs.freePort(), home, plugins, connections, flows, overrides);
+        JsonObject cfgJson = BenchConfigs.build(settings.root(), sb, BenchConfigs.freePort(), home, settings.plugins(), connections, flows, overrides);
         Path file = BenchConfigs.write(cfgJson, home.resolve("conf"));
         HubConfig cfg = HubConfig.load(file, Map.of());
         Hub hub = new Hub(vertx, cfg, Map.of(), Clock.systemUTC()).start().await(120, TimeUnit.SECONDS);

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The scenarios of issue 9. Each starts its own simulators (free ports) and hub (in this JVM, as the demo
  * does, or in a JVM of its own where the figure is about that process), measures from the outside, and
- * returns its figures as JSON. Every wait is bounded by {@link #timeout}.
+ * returns its figures as JSON. Every wait is bounded by the settings' timeout.
  */
 final class Scenarios {
     static final String ENTRY_FLOW = "store-orders";
@@ -31,23 +31,13 @@ final class Scenarios {
 
     private final Vertx vertx;
     private final BenchHttp http;
-    private final Path root;
-    private final Path work;
-    private final Path plugins;
-    private final long seed;
-    private final int concurrency;
-    private final Duration timeout;
+    private final BenchSettings settings;
     private final BenchEnv envs;
 
     Scenarios(Vertx vertx, BenchSettings settings) {
         this.vertx = vertx;
         this.http = new BenchHttp(vertx);
-        this.root = settings.root();
-        this.work = settings.work();
-        this.plugins = settings.plugins();
-        this.seed = settings.seed();
-        this.concurrency = settings.concurrency();
-        this.timeout = settings.timeout();
+        this.settings = settings;
         this.envs = new BenchEnv(vertx, http, settings);
     }
 
@@ -60,10 +50,10 @@ final class Scenarios {
     JsonObject syncRun(String scenario, int warmup, int orders, double rate) throws Exception {
         BenchEnv.Env env = null;
         try {
-            env = envs.startInProcess(scenario, new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)),
+            env = envs.startInProcess(scenario, new Sandbox.Settings(0, settings.seed(), false, Duration.ofSeconds(3)),
                     Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), envs.entryOverrides(), false);
             env.workload().drawAhead(warmup + orders);
-            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            long deadline = System.currentTimeMillis() + settings.timeout().toMillis();
             if (warmup > 0) {
                 System.out.printf("  warm-up: %d orders at %s/s%n", warmup, rate <= 0 ? "max" : rate);
                 env.workload().placePaced(warmup, rate, deadline);
@@ -89,7 +79,7 @@ final class Scenarios {
             JsonObject bpBatched = BenchHttp.messageDelta(bp0, bp1);
             long synced = Math.max(1, arrivals.getLong("salesOrders"));
             JsonObject out = new JsonObject().put("scenario", scenario).put("warmupOrders", warmup).put("orders", placed)
-                    .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("concurrency", concurrency)
+                    .put("offeredRatePerSecond", rate <= 0 ? "max" : rate).put("concurrency", settings.concurrency())
                     .put("ordersDrawnAhead", env.workload().drawsAhead()).put("placementSeconds", placedMs / 1000.0).put("completed", done).put("elapsedSeconds", elapsedMs / 1000.0)
                     .put("records", records).put("brightpearl", arrivals)
                     .put("callsPerOrder", new JsonObject()
@@ -135,7 +125,7 @@ final class Scenarios {
     JsonObject limits(int orders, Duration duration, int budget) throws Exception {
         BenchEnv.Env env = null;
         try {
-            env = envs.startInProcess("limits", new Sandbox.Settings(0, seed, true, Duration.ofSeconds(3), budget, 0),
+            env = envs.startInProcess("limits", new Sandbox.Settings(0, settings.seed(), true, Duration.ofSeconds(3), budget, 0),
                     Set.of("store", "brightpearl"), Set.of(ENTRY_FLOW), envs.entryOverrides(), false);
             JsonObject metrics0 = env.hub().metrics().toJson();
             http.post(env.bp() + "/_sandbox/stats/reset", new JsonObject()); // start-up calls and their window forgotten
@@ -185,7 +175,7 @@ final class Scenarios {
 
     /** The throughput path with the hub in its own JVM: measured rate and the hub's own CPU per order. */
     JsonObject capacity(int warmup, int orders, double rate, String xmx) throws Exception {
-        return new CapacityScenario(envs, http, timeout).run(warmup, orders, rate, xmx);
+        return new CapacityScenario(envs, http, settings.timeout()).run(warmup, orders, rate, xmx);
     }
 
     // ---------------------------------------------------------------- backlog
@@ -205,7 +195,7 @@ final class Scenarios {
             String api = env.flowApi();
             http.put(bp + "/_sandbox/faults", new JsonObject().put("down", true));
             String load0 = Machine.loadAverage();
-            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            long deadline = System.currentTimeMillis() + settings.timeout().toMillis();
             long t0 = System.currentTimeMillis();
             System.out.printf("  Brightpearl down; placing %d orders at %s/s%n", orders, rate <= 0 ? "max" : rate);
             int placed = w.placePaced(orders, rate, deadline);
@@ -257,8 +247,8 @@ final class Scenarios {
     JsonObject footprint(int runs, Duration idle) throws Exception {
         Sandbox sb = null;
         try {
-            sb = envs.sandbox(new Sandbox.Settings(0, seed, false, Duration.ofSeconds(3)));
-            JsonObject demo = BenchConfigs.demo(root.resolve("config/demo/hub.yaml"), Map.of());
+            sb = envs.sandbox(new Sandbox.Settings(0, settings.seed(), false, Duration.ofSeconds(3)));
+            JsonObject demo = BenchConfigs.demo(settings.root().resolve("config/demo/hub.yaml"), Map.of());
             Set<String> conns = new java.util.HashSet<>();
             demo.getJsonArray("connections").forEach(c -> conns.add(((JsonObject) c).getString("id")));
             Set<String> flows = new java.util.HashSet<>();
@@ -268,10 +258,10 @@ final class Scenarios {
             long heap = -1;
             String log = "";
             for (int i = 1; i <= runs; i++) {
-                Path home = work.resolve("footprint-" + i);
+                Path home = settings.work().resolve("footprint-" + i);
                 BenchConfigs.wipe(home);
                 int port = BenchConfigs.freePort();
-                Path file = BenchConfigs.write(BenchConfigs.build(root, sb, port, home, plugins, conns, flows, Map.of()), home.resolve("conf"));
+                Path file = BenchConfigs.write(BenchConfigs.build(settings.root(), sb, port, home, settings.plugins(), conns, flows, Map.of()), home.resolve("conf"));
                 Path logFile = Files.createDirectories(home).resolve("hub.log");
                 try (HubProcess hub = HubProcess.start(file, logFile, List.of())) {
                     long ms = hub.awaitReady(port, Duration.ofSeconds(60));
@@ -310,14 +300,14 @@ final class Scenarios {
     JsonObject chain(int orders, double rate, Duration shipAfter) throws Exception {
         BenchEnv.Env env = null;
         try {
-            JsonObject demo = BenchConfigs.demo(root.resolve("config/demo/hub.yaml"), Map.of());
+            JsonObject demo = BenchConfigs.demo(settings.root().resolve("config/demo/hub.yaml"), Map.of());
             Set<String> conns = new java.util.HashSet<>();
             demo.getJsonArray("connections").forEach(c -> conns.add(((JsonObject) c).getString("id")));
             Set<String> flows = new java.util.HashSet<>();
             demo.getJsonArray("flows").forEach(f -> flows.add(((JsonObject) f).getString("id")));
-            env = envs.startInProcess("chain", new Sandbox.Settings(0, seed, false, shipAfter), conns, flows, envs.entryOverrides(), true);
+            env = envs.startInProcess("chain", new Sandbox.Settings(0, settings.seed(), false, shipAfter), conns, flows, envs.entryOverrides(), true);
             String load0 = Machine.loadAverage();
-            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            long deadline = System.currentTimeMillis() + settings.timeout().toMillis();
             long t0 = System.currentTimeMillis();
             int placed = env.workload().placePaced(orders, rate, deadline);
             long lastChange = System.currentTimeMillis();
