@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +89,7 @@ public final class SearchIndex {
     private final SearchReader reader;
 
     // guarded by this
-    private Map<Long, Entry> byId = new HashMap<>();
-    private Map<String, Long> byKey = new HashMap<>();
+    private IndexedRows rows = new IndexedRows();
     private boolean loaded;
     private boolean tooLarge;
     private boolean reloading;
@@ -151,7 +149,7 @@ public final class SearchIndex {
         Entry hit;
         boolean fresh;
         synchronized (this) {
-            hit = key == null ? null : lookup(key);
+            hit = key == null ? null : rows.byKey(key);
             fresh = now.isBefore(refreshedAt.plus(refreshEvery));
         }
         // After the lookup: this answer is the copy as it was when asked; a reload that this call starts (and
@@ -174,13 +172,8 @@ public final class SearchIndex {
         if (tooLarge) {
             return Result.NOT_INDEXED;
         }
-        Entry e = key == null ? null : lookup(key);
+        Entry e = key == null ? null : rows.byKey(key);
         return new Result(true, Optional.ofNullable(e));
-    }
-
-    private Entry lookup(String key) {
-        Long id = byKey.get(key);
-        return id == null ? null : byId.get(id);
     }
 
     /** Whether the index is in use (loaded and within its limit). */
@@ -190,7 +183,7 @@ public final class SearchIndex {
 
     /** Number of rows held. */
     public synchronized int size() {
-        return byId.size();
+        return rows.size();
     }
 
     /** Records a row the hub itself just created, so the next lookup hits before any refresh. */
@@ -199,7 +192,7 @@ public final class SearchIndex {
             if (tooLarge) {
                 return;
             }
-            upsert(new Entry(id, normalise(rawKey), clock.instant(), Map.copyOf(extra)), false);
+            rows.upsert(new Entry(id, normalise(rawKey), clock.instant(), Map.copyOf(extra)), false);
         }
     }
 
@@ -208,21 +201,12 @@ public final class SearchIndex {
      * still replaces it with what Brightpearl holds.
      */
     public synchronized void patchLocal(long id, Map<String, Object> extra) {
-        Entry old = byId.get(id);
-        if (old != null) {
-            Map<String, Object> merged = new HashMap<>(old.extra());
-            merged.putAll(extra);
-            merged.values().removeIf(java.util.Objects::isNull);
-            byId.put(id, new Entry(id, old.key(), old.updatedOn(), Map.copyOf(merged)));
-        }
+        rows.patch(id, extra);
     }
 
     /** Drops a row Brightpearl no longer has (a 404 on it). */
     public synchronized void forget(long id) {
-        Entry old = byId.remove(id);
-        if (old != null) {
-            unlink(old);
-        }
+        rows.remove(id);
     }
 
     /** Makes the next miss refresh (something changed that the copy may not show yet). */
@@ -242,21 +226,21 @@ public final class SearchIndex {
         if (!load) {
             return refresh(start);
         }
-        return readAll(start).compose(rows -> {
-            if (rows == null) {
+        return readAll(start).compose(read -> {
+            if (read == null) {
                 return Future.succeededFuture(); // over the limit: noted by readAll
             }
             long ms = Duration.between(start, clock.instant()).toMillis();
             boolean first;
             synchronized (this) {
-                replace(rows, start);
+                replace(read, start);
                 cursor = start;
                 first = !loggedLoad;
                 loggedLoad = true;
             }
             if (first) {
                 log.info("Brightpearl {}: indexed {} in {} ms, {} search page(s) (refreshed every {} s, reloaded every {} min)",
-                        spec.label(), rows.size(), ms, Math.max(1, (rows.size() + BrightpearlClient.PAGE_SIZE - 1)
+                        spec.label(), read.size(), ms, Math.max(1, (read.size() + BrightpearlClient.PAGE_SIZE - 1)
                                 / BrightpearlClient.PAGE_SIZE), refreshEvery.toSeconds(), reloadEvery.toMinutes());
             }
             return refresh(start); // what changed while the pages were read
@@ -271,10 +255,10 @@ public final class SearchIndex {
         }
         Map<String, String> filters = reader.query();
         filters.put("updatedOn", since + "/");
-        return reader.rows(filters, Long.MAX_VALUE).map(rows -> {
+        return reader.rows(filters, Long.MAX_VALUE).map(changed -> {
             synchronized (this) {
-                for (Entry e : rows) {
-                    upsert(e, true);
+                for (Entry e : changed) {
+                    rows.upsert(e, true);
                 }
                 if (cursor == null || start.isAfter(cursor)) {
                     cursor = start;
@@ -283,8 +267,8 @@ public final class SearchIndex {
                     refreshedAt = start;
                 }
             }
-            if (!rows.isEmpty()) {
-                log.debug("Brightpearl {}: {} changed since {}", spec.label(), rows.size(), since);
+            if (!changed.isEmpty()) {
+                log.debug("Brightpearl {}: {} changed since {}", spec.label(), changed.size(), since);
             }
             return null;
         });
@@ -320,9 +304,9 @@ public final class SearchIndex {
 
     /** Every row, or null (and the index set aside) when Brightpearl reports more than the limit. */
     private Future<List<Entry>> readAll(Instant start) {
-        return reader.rows(reader.query(), limit).map(rows -> {
-            if (rows != null) {
-                return rows;
+        return reader.rows(reader.query(), limit).map(read -> {
+            if (read != null) {
+                return read;
             }
             synchronized (this) {
                 if (!tooLarge) {
@@ -331,8 +315,7 @@ public final class SearchIndex {
                 }
                 tooLarge = true;
                 loaded = false;
-                byId = new HashMap<>();
-                byKey = new HashMap<>();
+                rows = new IndexedRows();
                 nextReload = start.plus(reloadEvery);
             }
             return null;
@@ -341,46 +324,8 @@ public final class SearchIndex {
 
     // ------------------------------------------------------------------------------------------ state (under lock)
 
-    /** Keeps {@code e} unless the row held is newer (when {@code onlyNewer}). */
-    private void upsert(Entry e, boolean onlyNewer) {
-        Entry old = byId.get(e.id());
-        if (old != null && onlyNewer && old.updatedOn() != null && e.updatedOn() != null
-                && old.updatedOn().isAfter(e.updatedOn())) {
-            return;
-        }
-        if (old != null && old.key() != null && !old.key().equals(e.key())) {
-            byId.remove(e.id());
-            unlink(old);
-        }
-        byId.put(e.id(), e);
-        link(e);
-    }
-
-    private void link(Entry e) {
-        if (e.key() != null) {
-            byKey.merge(e.key(), e.id(), Math::min);
-        }
-    }
-
-    /** Removes {@code old}'s key if it pointed at it, handing the key to another row holding it, if any. */
-    private void unlink(Entry old) {
-        if (old.key() == null || !Long.valueOf(old.id()).equals(byKey.get(old.key()))) {
-            return;
-        }
-        byKey.remove(old.key());
-        for (Entry other : byId.values()) {
-            if (other.id() != old.id() && old.key().equals(other.key())) {
-                link(other);
-            }
-        }
-    }
-
-    private void replace(List<Entry> rows, Instant start) {
-        byId = new HashMap<>();
-        byKey = new HashMap<>();
-        for (Entry e : rows) {
-            upsert(e, true);
-        }
+    private void replace(List<Entry> read, Instant start) {
+        rows = IndexedRows.of(read);
         loaded = true;
         tooLarge = false;
         nextReload = start.plus(reloadEvery);
@@ -393,21 +338,8 @@ public final class SearchIndex {
      * Swaps in a reload's rows, keeping what the current copy knows that is newer: rows changed (or created by
      * the hub) since the reload began. Rows in neither are gone from Brightpearl.
      */
-    private void merge(List<Entry> rows, Instant start) {
-        Map<Long, Entry> old = byId;
-        byId = new HashMap<>();
-        byKey = new HashMap<>();
-        for (Entry e : rows) {
-            upsert(e, true);
-        }
-        Instant recent = start.minus(SKEW);
-        for (Entry e : old.values()) {
-            Entry fresh = byId.get(e.id());
-            if (fresh == null ? e.updatedOn() != null && !e.updatedOn().isBefore(recent)
-                    : e.updatedOn() != null && fresh.updatedOn() != null && e.updatedOn().isAfter(fresh.updatedOn())) {
-                upsert(e, false);
-            }
-        }
+    private void merge(List<Entry> reloaded, Instant start) {
+        rows = rows.mergedWith(reloaded, start.minus(SKEW));
         nextReload = start.plus(reloadEvery);
     }
 }
