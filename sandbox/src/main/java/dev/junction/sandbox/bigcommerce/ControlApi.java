@@ -104,6 +104,9 @@ final class ControlApi {
             double repeatRate = in.getDouble("repeatRate", -1.0);
             if (repeatRate > 1) throw new Formats.BadInput("repeatRate must be 0..1");
             double addressChangeRate = in.getDouble("addressChangeRate", OrderGenerator.DEFAULT_ADDRESS_CHANGE_RATE);
+            if (in.containsKey("hold") && !(in.getValue("hold") instanceof Boolean)) {
+                throw new Formats.BadInput("hold must be true or false");
+            }
             boolean hold = in.getBoolean("hold", false);
             for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate, addressChangeRate)) {
                 if (hold) {
@@ -120,8 +123,9 @@ final class ControlApi {
         }));
         router.post("/_sandbox/release-orders").handler(control(ctx -> {
             JsonObject in = Replies.body(ctx);
-            int count = in.getInteger("count", 1);
-            if (count < 1) throw new Formats.BadInput("count must be at least 1");
+            if (!(in.getValue("count", 1) instanceof Integer count) || count < 1) {
+                throw new Formats.BadInput("count must be a whole number, at least 1");
+            }
             JsonArray ids = new JsonArray();
             for (BcOrder o : store.releaseHeld(count)) {
                 events.created(o.id);

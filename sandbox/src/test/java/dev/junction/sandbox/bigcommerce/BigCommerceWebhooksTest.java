@@ -163,6 +163,10 @@ class BigCommerceWebhooksTest {
         assertThat(rest.getInteger("created")).as("only what is held").isEqualTo(2);
         assertThat(bc.control(HttpMethod.POST, "/_sandbox/release-orders", new JsonObject().put("count", 0)).statusCode())
                 .isEqualTo(400);
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/release-orders", new JsonObject().put("count", "3")).statusCode())
+                .as("a count that is not a number is refused, not a server error").isEqualTo(400);
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/generate-orders", new JsonObject().put("count", 1).put("hold", "yes"))
+                .statusCode()).isEqualTo(400);
     }
 
     @Test
