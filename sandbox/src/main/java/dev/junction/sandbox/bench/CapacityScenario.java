@@ -49,6 +49,8 @@ final class CapacityScenario {
             String load0 = Machine.loadAverage();
             long hubCpu0 = processCpuMs(hub.pid());
             long benchCpu0 = benchCpuMs();
+            ThreadCpu hubThreads0 = ThreadCpu.of(hub.pid());
+            ThreadCpu benchThreads0 = ThreadCpu.self();
             long t0 = System.currentTimeMillis();
             System.out.printf("  measured: %d orders at %s/s (load %s)%n", orders, rate <= 0 ? "max" : rate, load0);
             int placed = w.placePaced(orders, rate, deadline);
@@ -56,6 +58,8 @@ final class CapacityScenario {
             long wallMs = System.currentTimeMillis() - t0;
             long hubCpuMs = processCpuMs(hub.pid()) - hubCpu0;
             long benchCpuMs = benchCpuMs() - benchCpu0;
+            ThreadCpu hubThreads = ThreadCpu.of(hub.pid()).since(hubThreads0);
+            ThreadCpu benchThreads = ThreadCpu.self().since(benchThreads0);
             JsonObject bc1 = (JsonObject) http.get(sb.baseUrl("bigcommerce") + "/_sandbox/stats");
             JsonObject bcCalls = BenchHttp.routeDelta(bc0, bc1);
             JsonObject bpCalls = BenchHttp.routeDelta(bp0, (JsonObject) http.get(sb.baseUrl("brightpearl") + "/_sandbox/stats"));
@@ -71,6 +75,7 @@ final class CapacityScenario {
             System.out.printf("  CPU per order: hub %.2f ms, simulators + load generator %.2f ms (the %d cores are shared);"
                             + " estimate for the hub alone on %d cores: %.0f orders/s%n",
                     hubMsPerOrder, benchMsPerOrder, cores, cores, cores * 1000.0 / hubMsPerOrder);
+            System.out.printf("  by thread, ms per order: hub %s; simulators %s%n", hubThreads.text(synced), benchThreads.text(synced));
             System.out.printf("  calls per order: Brightpearl %.3f, BigCommerce %.3f; duplicates %d%n",
                     BenchHttp.sum(bpCalls) / (double) synced, BenchHttp.sum(bcCalls) / (double) synced, arrivals.getLong("duplicates"));
             JsonObject hooks = BenchHttp.countsDelta(bc0.getJsonObject("webhooks"), bc1.getJsonObject("webhooks"));
@@ -82,6 +87,8 @@ final class CapacityScenario {
                     .put("measuredPerSecond", Workload.round(synced * 1000.0 / wallMs))
                     .put("hubCpuMs", hubCpuMs).put("benchJvmCpuMs", benchCpuMs)
                     .put("hubCpuMsPerOrder", Workload.round(hubMsPerOrder)).put("simulatorCpuMsPerOrder", Workload.round(benchMsPerOrder))
+                    .put("hubCpuMsPerOrderByThread", hubThreads.perOrder(synced))
+                    .put("simulatorCpuMsPerOrderByThread", benchThreads.perOrder(synced))
                     .put("estimatedHubAlonePerSecond", Math.round(cores * 1000.0 / hubMsPerOrder))
                     .put("brightpearlCalls", bpCalls).put("bigcommerceCalls", bcCalls)
                     .put("storeWebhooks", hooks)
