@@ -1,5 +1,6 @@
 package dev.junction.hub.cli;
 
+import dev.junction.hub.HubVertx;
 import dev.junction.hub.Hub;
 import dev.junction.hub.config.HubConfig;
 import io.vertx.core.Vertx;
@@ -37,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
             cfg = new HubConfig(cfg.home(), cfg.dataDir(), cfg.pluginsDir(), cfg.host(), port, cfg.publicUrl(), cfg.adminToken(),
                     cfg.registerWebhooks(), cfg.connections(), cfg.flows(), cfg.mappingTables());
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = HubVertx.create();
         Hub hub = new Hub(vertx, cfg, System.getenv(), Clock.systemUTC());
         try {
             hub.start().await(2, TimeUnit.MINUTES);

@@ -1,5 +1,6 @@
 package dev.junction.sandbox.bench;
 
+import dev.junction.hub.HubVertx;
 import dev.junction.hub.cli.CliCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -116,7 +117,8 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
         Path work = (workDir != null ? workDir : root.resolve("build/bench")).toAbsolutePath();
         JsonObject machine = Machine.describe();
         System.out.println(Machine.text(machine));
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = HubVertx.create();
+        System.out.println("event loops: " + (vertx.isNativeTransportEnabled() ? "native transport (epoll)" : "JDK NIO"));
         Scenarios s = new Scenarios(vertx, new BenchSettings(root, work, pluginsDir, seed, concurrency, sweep, timeout,
                 !drawLive));
         int failures = 0;

@@ -1,5 +1,6 @@
 package dev.junction.sandbox.cli;
 
+import dev.junction.hub.HubVertx;
 import dev.junction.hub.cli.CliCommand;
 import dev.junction.sandbox.Sandbox;
 import io.vertx.core.Vertx;
@@ -43,7 +44,7 @@ public final class SandboxCommand implements Callable<Integer>, CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = HubVertx.create();
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(vertx, new Sandbox.Settings(portBase, seed, !noLimits, shipAfter)).await(60, TimeUnit.SECONDS);

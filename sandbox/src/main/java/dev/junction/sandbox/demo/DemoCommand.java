@@ -1,5 +1,6 @@
 package dev.junction.sandbox.demo;
 
+import dev.junction.hub.HubVertx;
 import dev.junction.hub.Hub;
 import dev.junction.hub.cli.CliCommand;
 import dev.junction.hub.config.HubConfig;
@@ -89,7 +90,7 @@ public final class DemoCommand implements Callable<Integer>, CliCommand {
         if (!keepData) {
             wipe(cfg.dataDir());
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = HubVertx.create();
         WebClient http = WebClient.create(vertx);
         Sandbox sandbox = null;
         Hub hub = null;
