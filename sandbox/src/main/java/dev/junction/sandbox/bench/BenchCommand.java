@@ -118,7 +118,7 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
         JsonObject machine = Machine.describe();
         System.out.println(Machine.text(machine));
         Vertx vertx = HubVertx.create();
-        System.out.println("event loops: " + (vertx.isNativeTransportEnabled() ? "native transport (epoll)" : "JDK NIO"));
+        System.out.println("event loops: " + (vertx.isNativeTransportEnabled() ? "native transport" : "JDK NIO"));
         Scenarios s = new Scenarios(vertx, new BenchSettings(root, work, pluginsDir, seed, concurrency, sweep, timeout,
                 !drawLive));
         int failures = 0;
