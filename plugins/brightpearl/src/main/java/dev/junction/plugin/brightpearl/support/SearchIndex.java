@@ -25,11 +25,14 @@ import java.util.function.UnaryOperator;
  *   {@code updatedOn} search for what changed while the pages were read. If Brightpearl reports more rows
  *   than {@code limit}, the index is not kept ({@link Result#indexed()} false) and callers search per key;
  *   checked again at each reload.</li>
- *   <li><b>Refresh</b>: one {@code updatedOn=<since>/} search (Brightpearl's PERIOD filter, open-ended) for
- *   rows changed since the previous refresh began, less {@link #SKEW} for clock differences and late
- *   commits. Concurrent callers share one refresh ({@link Refresher}). Each row carries its
- *   {@code updatedOn}; a row older than the one held is ignored, so refreshes and reloads can finish in any
- *   order.</li>
+ *   <li><b>Refresh</b>: one {@code updatedOn=<since>/} search (Brightpearl's PERIOD filter, open-ended).
+ *   At most once every {@link #WIDE_EVERY} it is <i>wide</i>: rows changed since the previous wide refresh
+ *   began, less {@link #SKEW} for clock differences and late commits. In between it is <i>narrow</i>: rows
+ *   from {@link #LATE_COMMIT} before the newest {@code updatedOn} seen so far. That is Brightpearl's own
+ *   clock, so no clock difference needs covering, only commits that became visible after a newer row did.
+ *   Concurrent callers share one refresh
+ *   ({@link Refresher}). Each row carries its {@code updatedOn}; a row older than the one held is ignored,
+ *   so refreshes and reloads can finish in any order.</li>
  *   <li><b>Reload</b> every {@code reloadEvery}, in the background while lookups keep using the current
  *   copy: the only way deleted rows drop out (a search of changes cannot show a deletion).</li>
  * </ul>
@@ -52,6 +55,17 @@ public final class SearchIndex {
      * second and a wide overlap would make each refresh several pages.
      */
     static final Duration SKEW = Duration.ofSeconds(2);
+    /**
+     * How often a refresh re-reads the {@link #SKEW} overlap. Under load, strict misses ask for a refresh every
+     * few milliseconds; when each re-read the last two to three seconds of changes (hundreds of contacts the
+     * hub itself had just created), that overlap was about a quarter of the Brightpearl simulator's CPU.
+     */
+    static final Duration WIDE_EVERY = Duration.ofSeconds(1);
+    /**
+     * A narrow refresh's overlap under the newest {@code updatedOn} seen: a row stamped before a newer one but
+     * committed after it was read (a commit takes milliseconds; this allows a second, on Brightpearl's clock).
+     */
+    static final Duration LATE_COMMIT = Duration.ofSeconds(1);
     /** How soon a failed reload is tried again. */
     static final Duration RELOAD_RETRY = Duration.ofMinutes(5);
 
@@ -96,7 +110,9 @@ public final class SearchIndex {
     private boolean loggedLoad;
     private Instant nextReload = Instant.MIN;
     private Instant refreshedAt = Instant.MIN;
-    private Instant cursor;
+    private Instant cursor;       // hub clock: when the last wide refresh (or the load) began
+    private Instant lastWide;     // hub clock: ditto, null until the first wide refresh after a load
+    private Instant newestSeen;   // Brightpearl's clock: the newest updatedOn read from Brightpearl
 
     /**
      * @param limit most rows to keep; a larger result is not indexed. 0 = never index (callers always search).
@@ -247,11 +263,18 @@ public final class SearchIndex {
         });
     }
 
-    /** One {@code updatedOn} search from the previous refresh's start (less the skew). */
+    /**
+     * One {@code updatedOn} search: wide (from the previous wide refresh's start, less the skew) at most once
+     * every {@link #WIDE_EVERY}, else narrow (from {@link #LATE_COMMIT} before the newest row seen); see the
+     * class comment.
+     */
     private Future<Void> refresh(Instant start) {
         Instant since;
+        boolean wide;
         synchronized (this) {
-            since = (cursor == null ? start : cursor).minus(SKEW).truncatedTo(ChronoUnit.SECONDS);
+            wide = newestSeen == null || lastWide == null || !start.isBefore(lastWide.plus(WIDE_EVERY));
+            since = wide ? (cursor == null ? start : cursor).minus(SKEW).truncatedTo(ChronoUnit.SECONDS)
+                    : newestSeen.minus(LATE_COMMIT).truncatedTo(ChronoUnit.SECONDS);
         }
         Map<String, String> filters = reader.query();
         filters.put("updatedOn", since + "/");
@@ -259,9 +282,13 @@ public final class SearchIndex {
             synchronized (this) {
                 for (Entry e : changed) {
                     rows.upsert(e, true);
+                    seen(e.updatedOn());
                 }
-                if (cursor == null || start.isAfter(cursor)) {
+                if (wide && (cursor == null || start.isAfter(cursor))) {
                     cursor = start;
+                }
+                if (wide && (lastWide == null || start.isAfter(lastWide))) {
+                    lastWide = start;
                 }
                 if (start.isAfter(refreshedAt)) {
                     refreshedAt = start;
@@ -324,8 +351,16 @@ public final class SearchIndex {
 
     // ------------------------------------------------------------------------------------------ state (under lock)
 
+    private void seen(Instant updatedOn) {
+        if (updatedOn != null && (newestSeen == null || updatedOn.isAfter(newestSeen))) {
+            newestSeen = updatedOn;
+        }
+    }
+
     private void replace(List<Entry> read, Instant start) {
         rows = IndexedRows.of(read);
+        read.forEach(e -> seen(e.updatedOn()));
+        lastWide = null; // the refresh that follows a load is wide: it covers the pages' reading time
         loaded = true;
         tooLarge = false;
         nextReload = start.plus(reloadEvery);

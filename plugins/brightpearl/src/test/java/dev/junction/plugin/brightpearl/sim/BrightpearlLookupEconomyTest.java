@@ -241,6 +241,31 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
     }
 
     @Test
+    void aCustomerWhoseContactWasCommittedLateIsFoundNotDuplicated() throws Exception {
+        ConnectionHandlers h = handlers(connection("bp-late", new JsonObject()));
+        write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        // a refresh reads a contact created elsewhere: the newest updatedOn the index has seen
+        seedContact("first@example.com");
+        write(h, order(customer("first@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        // another one, stamped 900 ms before it, becomes visible only now (a slow commit elsewhere); the
+        // refresh this lookup waits for starts from before the newest row seen, not from it
+        shift.addAndGet(-900);
+        long late;
+        try {
+            late = seedContact("late@example.com");
+        } finally {
+            shift.addAndGet(900);
+        }
+        int before = controlArray("/contacts").size();
+        resetStats();
+
+        SinkResult r = write(h, order(customer("late@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        assertThat(r.facts()).containsEntry("contactId", String.valueOf(late));
+        assertThat(controlArray("/contacts")).hasSize(before);
+        assertThat(calls("POST /contact-service/contact")).isZero();
+    }
+
+    @Test
     void aRepeatCustomerIsUpdatedOnlyWithWhatChanged() throws Exception {
         ConnectionHandlers h = handlers(connection("bp-repeat", new JsonObject()));
         write(h, order(customer("repeat@example.com", "1 Main St", "555-0100"), "NOSKU"));
