@@ -202,10 +202,10 @@ final class Workload {
 
     /**
      * Brightpearl's sales orders for the placed store orders (externalRef {@code store:<id>}): creation times,
-     * duplicates and latencies (createdOn − placed), read once from {@code GET /_sandbox/orders}.
+     * duplicates and latencies (createdOn − placed), read once from {@code GET /_sandbox/orders?view=summary}.
      */
     JsonObject arrivals(String storeConnection) {
-        JsonArray all = (JsonArray) http.get(brightpearl + "/_sandbox/orders");
+        JsonArray all = (JsonArray) http.get(brightpearl + "/_sandbox/orders?view=summary");
         Map<String, Integer> perRef = new HashMap<>();
         List<Long> created = new ArrayList<>();
         List<Long> latencies = new ArrayList<>();

@@ -89,6 +89,14 @@ final class OrderJson {
     }
 
     /** {@code GET /order-service/sales-order/{id}}: the flat shape it was posted in, plus ids and totals. */
+    /** What a caller counting orders needs: id, ref, externalRef and createdOn. */
+    JsonObject summary(Order o) {
+        synchronized (o) {
+            return new JsonObject().put("id", o.id).put("ref", o.reference).put("externalRef", o.externalRef)
+                    .put("createdOn", state.date(o.createdOn));
+        }
+    }
+
     JsonObject flat(Order o) {
         synchronized (o) {
             BigDecimal net = o.totalNet();

@@ -39,6 +39,22 @@ class BrightpearlControlApiTest extends BrightpearlTestSupport {
     }
 
     @Test
+    void theOrdersSummaryViewCarriesOnlyWhatACounterNeeds() throws Exception {
+        long product = seedProduct("CTL-S", Map.of("2", 5));
+        long customer = seedContact("summary@example.com");
+        JsonObject order = salesOrder(customer, "sum", product, 1).put("externalRef", "store:77");
+        assertThat(control(HttpMethod.POST, "/orders", order).statusCode()).isEqualTo(200);
+
+        JsonObject full = control(HttpMethod.GET, "/orders", null).bodyAsJsonArray().getJsonObject(0);
+        JsonObject summary = control(HttpMethod.GET, "/orders?view=summary", null).bodyAsJsonArray().getJsonObject(0);
+
+        assertThat(summary.fieldNames()).containsExactlyInAnyOrder("id", "ref", "externalRef", "createdOn");
+        for (String field : summary.fieldNames()) {
+            assertThat(summary.getValue(field)).as(field).isEqualTo(full.getValue(field)).isNotNull();
+        }
+    }
+
+    @Test
     void referenceDataCanBeSeededAndStatsCountRoutes() throws Exception {
         control(HttpMethod.POST, "/warehouses", new JsonObject().put("id", 7).put("name", "West"));
         control(HttpMethod.POST, "/order-statuses", new JsonObject().put("name", "Awaiting stock"));
