@@ -88,7 +88,6 @@ final class OrderJson {
         }
     }
 
-    /** {@code GET /order-service/sales-order/{id}}: the flat shape it was posted in, plus ids and totals. */
     /** What a caller counting orders needs: id, ref, externalRef and createdOn. */
     JsonObject summary(Order o) {
         synchronized (o) {
@@ -97,6 +96,7 @@ final class OrderJson {
         }
     }
 
+    /** {@code GET /order-service/sales-order/{id}}: the flat shape it was posted in, plus ids and totals. */
     JsonObject flat(Order o) {
         synchronized (o) {
             BigDecimal net = o.totalNet();

@@ -111,7 +111,7 @@ public final class SearchIndex {
     private Instant nextReload = Instant.MIN;
     private Instant refreshedAt = Instant.MIN;
     private Instant cursor;       // hub clock: when the last wide refresh (or the load) began
-    private Instant lastWide;     // hub clock: ditto, null until the first wide refresh after a load
+    private boolean wideDue;      // the next refresh is wide whatever the time: it follows a load
     private Instant newestSeen;   // Brightpearl's clock: the newest updatedOn read from Brightpearl
 
     /**
@@ -272,7 +272,7 @@ public final class SearchIndex {
         Instant since;
         boolean wide;
         synchronized (this) {
-            wide = newestSeen == null || lastWide == null || !start.isBefore(lastWide.plus(WIDE_EVERY));
+            wide = wideDue || newestSeen == null || cursor == null || !start.isBefore(cursor.plus(WIDE_EVERY));
             since = wide ? (cursor == null ? start : cursor).minus(SKEW).truncatedTo(ChronoUnit.SECONDS)
                     : newestSeen.minus(LATE_COMMIT).truncatedTo(ChronoUnit.SECONDS);
         }
@@ -284,11 +284,11 @@ public final class SearchIndex {
                     rows.upsert(e, true);
                     seen(e.updatedOn());
                 }
-                if (wide && (cursor == null || start.isAfter(cursor))) {
-                    cursor = start;
-                }
-                if (wide && (lastWide == null || start.isAfter(lastWide))) {
-                    lastWide = start;
+                if (wide) {
+                    wideDue = false;
+                    if (cursor == null || start.isAfter(cursor)) {
+                        cursor = start;
+                    }
                 }
                 if (start.isAfter(refreshedAt)) {
                     refreshedAt = start;
@@ -360,7 +360,7 @@ public final class SearchIndex {
     private void replace(List<Entry> read, Instant start) {
         rows = IndexedRows.of(read);
         read.forEach(e -> seen(e.updatedOn()));
-        lastWide = null; // the refresh that follows a load is wide: it covers the pages' reading time
+        wideDue = true; // the refresh that follows a load is wide: it covers the pages' reading time
         loaded = true;
         tooLarge = false;
         nextReload = start.plus(reloadEvery);
