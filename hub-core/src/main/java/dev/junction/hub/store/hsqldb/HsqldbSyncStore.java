@@ -133,7 +133,9 @@ public final class HsqldbSyncStore implements SyncStore {
                 }
                 throw e;
             }
-            return new HsqldbSyncStore(jdbc, cipher, clock);
+            HsqldbSyncStore store = new HsqldbSyncStore(jdbc, cipher, clock);
+            store.links.loadKeys(jdbc, describe(url));
+            return store;
         }, false);
     }
 
@@ -273,7 +275,8 @@ public final class HsqldbSyncStore implements SyncStore {
 
     @Override
     public Future<Optional<String>> findLink(String entity, String fromConnection, String id, String toConnection) {
-        return jdbc.tx(c -> links.find(c, entity, fromConnection, id, toConnection));
+        return links.mayExist(entity, fromConnection, id, toConnection)
+                ? jdbc.tx(c -> links.find(c, entity, fromConnection, id, toConnection)) : Future.succeededFuture(Optional.empty());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.junction.hub.store.hsqldb;
 
 import dev.junction.api.service.IdLink;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +18,8 @@ import java.util.Optional;
  * re-created remote entity is not still reachable under its dead id.
  */
 final class LinkDao {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkDao.class);
+    private final LinkKeys keys = new LinkKeys();
 
     private static final String UPSERT = """
             MERGE INTO id_link l
@@ -27,6 +32,28 @@ final class LinkDao {
             WHEN NOT MATCHED THEN INSERT (entity, from_connection, from_id, to_connection, to_id, updated_at)
                  VALUES (n.entity, n.from_connection, n.from_id, n.to_connection, n.to_id, n.updated_at)
             """;
+
+    /** False only for a link that certainly does not exist, answered without the database (see {@link LinkKeys}). */
+    boolean mayExist(String entity, String fromConnection, String id, String toConnection) {
+        return keys.mayExist(entity, fromConnection, id, toConnection);
+    }
+
+    /**
+     * Reads every key in the table into {@link LinkKeys}, in the background (once, at open); until it has, every
+     * link may exist and look-ups read the table as before.
+     */
+    Future<Void> loadKeys(Jdbc jdbc, String store) {
+        return jdbc.<Void>tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT entity, from_connection, from_id, to_connection FROM id_link");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                }
+            }
+            keys.markComplete();
+            return null;
+        }).onFailure(e -> LOG.warn("store {}: could not read the id-link keys; every link look-up reads the table", store, e));
+    }
 
     Optional<String> find(Connection c, String entity, String fromConnection, String id, String toConnection)
             throws SQLException {
@@ -52,7 +79,10 @@ final class LinkDao {
 
     private void putDirection(Connection c, String entity, String fromConn, String fromId, String toConn, String toId,
                               Instant now) throws SQLException {
-        Optional<String> previous = find(c, entity, fromConn, fromId, toConn);
+        // a key never written before has no previous link to look for (the key is noted before the row exists)
+        boolean known = keys.mayExist(entity, fromConn, fromId, toConn);
+        keys.add(entity, fromConn, fromId, toConn);
+        Optional<String> previous = known ? find(c, entity, fromConn, fromId, toConn) : Optional.empty();
         if (previous.isPresent() && !previous.get().equals(toId)) {
             // fromId used to point at another id: that id's reverse row pointing back here is now stale.
             try (PreparedStatement ps = c.prepareStatement("""
