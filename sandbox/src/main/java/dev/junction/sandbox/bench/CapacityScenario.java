@@ -115,9 +115,7 @@ final class CapacityScenario {
     /** User + system CPU time of a process, from /proc (Linux); clock ticks assumed 100 per second. */
     static long processCpuMs(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+            return ThreadCpu.cpuMs(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (Exception e) {
             return -1;
         }

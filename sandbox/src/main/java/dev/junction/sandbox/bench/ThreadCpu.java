@@ -40,9 +40,7 @@ record ThreadCpu(Map<String, Long> msByGroup) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
-                    ms.merge(group(name), ticks * 10, Long::sum); // USER_HZ is 100 on Linux
+                    ms.merge(group(name), cpuMs(stat), Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while listed
                 }
@@ -51,6 +49,12 @@ record ThreadCpu(Map<String, Long> msByGroup) {
             return new ThreadCpu(Map.of());
         }
         return new ThreadCpu(ms);
+    }
+
+    /** User + system CPU of one {@code /proc/.../stat} line (a process's or a thread's), in ms. */
+    static long cpuMs(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime + stime, in ticks of USER_HZ = 100
     }
 
     static ThreadCpu self() {

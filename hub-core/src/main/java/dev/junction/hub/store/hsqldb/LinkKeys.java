@@ -25,12 +25,7 @@ final class LinkKeys {
         long h = hash(entity, fromConnection, fromId, toConnection);
         for (int i = 0; i < HASHES; i++) {
             int bit = bit(h, i);
-            long mask = 1L << (bit & 63);
-            int word = bit >>> 6;
-            long was = words.get(word);
-            while ((was & mask) == 0 && !words.compareAndSet(word, was, was | mask)) {
-                was = words.get(word);
-            }
+            words.accumulateAndGet(bit >>> 6, 1L << (bit & 63), (word, mask) -> word | mask);
         }
     }
 
