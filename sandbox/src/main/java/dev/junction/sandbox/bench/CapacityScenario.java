@@ -76,6 +76,8 @@ final class CapacityScenario {
                             + " estimate for the hub alone on %d cores: %.0f orders/s%n",
                     hubMsPerOrder, benchMsPerOrder, cores, cores, cores * 1000.0 / hubMsPerOrder);
             System.out.printf("  by thread, ms per order: hub %s; simulators %s%n", hubThreads.text(synced), benchThreads.text(synced));
+            System.out.printf("  latency (ms): %s; by second placed: %s%n", arrivals.getJsonObject("latencyMs").encode(),
+                    Report.bySecondText(arrivals.getJsonObject("latencyBySecond")));
             System.out.printf("  calls per order: Brightpearl %.3f, BigCommerce %.3f; duplicates %d%n",
                     BenchHttp.sum(bpCalls) / (double) synced, BenchHttp.sum(bcCalls) / (double) synced, arrivals.getLong("duplicates"));
             JsonObject hooks = BenchHttp.countsDelta(bc0.getJsonObject("webhooks"), bc1.getJsonObject("webhooks"));

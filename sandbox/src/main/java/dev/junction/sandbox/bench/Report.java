@@ -7,6 +7,22 @@ final class Report {
     private Report() {
     }
 
+    /** e.g. "median p99 41 ms over 40 s; worst: s12 p99 380 max 410, s31 p99 210 max 260, ...". */
+    static String bySecondText(JsonObject bySecond) {
+        if (bySecond == null || !bySecond.containsKey("medianP99")) {
+            return "none";
+        }
+        StringBuilder out = new StringBuilder("median p99 " + bySecond.getLong("medianP99") + " ms over "
+                + bySecond.getInteger("seconds") + " s; worst:");
+        for (Object o : bySecond.getJsonArray("worst")) {
+            JsonObject w = (JsonObject) o;
+            out.append(" s").append(w.getLong("second")).append(" p99 ").append(w.getLong("p99"))
+                    .append(" max ").append(w.getLong("max")).append(',');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
     static void print(JsonObject r) {
         String s = r.getString("scenario");
         switch (s) {
@@ -20,6 +36,7 @@ final class Report {
                         bp.getLong("salesOrders"), bp.getLong("duplicates"), bp.getValue("overallPerSecond"), bp.getValue("steadyPerSecond"));
                 System.out.printf("  latency store order placed → Brightpearl createdOn (ms): p50 %s, p90 %s, p99 %s, max %s%n",
                         lat.getValue("p50"), lat.getValue("p90"), lat.getValue("p99"), lat.getValue("max"));
+                System.out.printf("  latency by second placed: %s%n", bySecondText(bp.getJsonObject("latencyBySecond")));
                 System.out.printf("  calls per order: Brightpearl %s, BigCommerce %s; throttled %s; records %s%n",
                         r.getJsonObject("callsPerOrder").getValue("brightpearl"), r.getJsonObject("callsPerOrder").getValue("bigcommerce"),
                         r.getJsonObject("throttled").encode(), r.getJsonObject("records").encode());

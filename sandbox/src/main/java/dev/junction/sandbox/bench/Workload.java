@@ -209,6 +209,7 @@ final class Workload {
         Map<String, Integer> perRef = new HashMap<>();
         List<Long> created = new ArrayList<>();
         List<Long> latencies = new ArrayList<>();
+        Map<Long, List<Long>> bySecond = new HashMap<>();
         String prefix = storeConnection + ":";
         for (Object o : all) {
             JsonObject so = (JsonObject) o;
@@ -220,12 +221,14 @@ final class Workload {
             long at = OffsetDateTime.parse(so.getString("createdOn")).toInstant().toEpochMilli();
             created.add(at);
             latencies.add(at - placed);
+            bySecond.computeIfAbsent((placed - firstPlacedMs) / 1000, k -> new ArrayList<>()).add(at - placed);
         }
         long duplicates = perRef.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         created.sort(Long::compare);
         JsonObject out = new JsonObject().put("salesOrders", created.size()).put("allSalesOrders", perRef.values().stream()
                         .mapToLong(Integer::longValue).sum()).put("distinctStoreOrders", perRef.size())
-                .put("duplicates", duplicates).put("latencyMs", percentiles(latencies));
+                .put("duplicates", duplicates).put("latencyMs", percentiles(latencies))
+                .put("latencyBySecond", bySecond(bySecond));
         if (!created.isEmpty()) {
             long first = created.get(0);
             long last = created.get(created.size() - 1);
@@ -241,6 +244,31 @@ final class Workload {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the latency tail is spread evenly (queueing on a busy machine) or gathered in a few seconds (a stall:
+     * a checkpoint, a collection, a burst of other work): the median of the per-second p99s, and the five
+     * seconds (counted from the first order placed) with the worst p99.
+     */
+    static JsonObject bySecond(Map<Long, List<Long>> bySecond) {
+        List<JsonObject> seconds = new ArrayList<>();
+        bySecond.forEach((second, values) -> seconds.add(percentiles(values).put("second", second)));
+        JsonObject out = new JsonObject().put("seconds", seconds.size());
+        if (seconds.isEmpty()) return out;
+        JsonArray series = new JsonArray(); // p99 of each second in order, for a plot
+        seconds.stream().sorted((a, b) -> Long.compare(a.getLong("second"), b.getLong("second")))
+                .forEach(sec -> series.add(sec.getLong("p99")));
+        out.put("p99Series", series);
+        seconds.sort((a, b) -> Long.compare(a.getLong("p99"), b.getLong("p99")));
+        out.put("medianP99", seconds.get(seconds.size() / 2).getLong("p99"));
+        JsonArray worst = new JsonArray();
+        for (int i = seconds.size() - 1; i >= Math.max(0, seconds.size() - 5); i--) {
+            JsonObject w = seconds.get(i);
+            worst.add(new JsonObject().put("second", w.getLong("second")).put("orders", w.getInteger("count"))
+                    .put("p50", w.getLong("p50")).put("p99", w.getLong("p99")).put("max", w.getLong("max")));
+        }
+        return out.put("worst", worst);
     }
 
     static JsonObject percentiles(List<Long> values) {
