@@ -36,7 +36,6 @@ public final class FlowRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
     /** Long enough to outlast rate-limit waits inside a sink; released at once on restart after a crash. */
     static final Duration LEASE = Duration.ofMinutes(15);
-    private static final long IDLE_RECHECK_MS = 5_000;
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final FlowConfig config;
@@ -51,14 +50,11 @@ public final class FlowRuntime {
     private final FlowTriggers triggers;
     private final OutageGate outage;
     private final RecordAttempts attempts;
+    private final FlowPump pump;
     private Context context;
     private String deploymentId;
     private volatile boolean paused;
     private volatile boolean stopped;
-    private int inFlight;
-    private boolean claiming;
-    private boolean wanted;
-    private long wakeTimer = -1;
 
     FlowRuntime(FlowConfig config, FlowBinding binding, String bindError, Vertx vertx, SyncStore store,
                 MappingTablesService mappings, HubMetrics metrics, Clock clock) {
@@ -75,6 +71,8 @@ public final class FlowRuntime {
         this.attempts = binding == null ? null
                 : new RecordAttempts(config, binding, vertx, store, mappings, metrics, clock, retry, outage);
         this.triggers = new FlowTriggers(this, vertx, store, clock);
+        this.pump = new FlowPump(config, vertx, store, clock, outage, r -> attempts.run(r),
+                () -> paused || stopped || binding == null);
     }
 
     Future<Void> start() {
@@ -91,7 +89,7 @@ public final class FlowRuntime {
                 })
                 .map(id -> {
                     deploymentId = id;
-                    context.runOnContext(v -> pump());
+                    pump.start(context);
                     triggers.start();
                     LOG.info("Flow {} started: {} → {}{}", config.id(), config.source().label(), config.sink().label(),
                             paused ? " (paused)" : "");
@@ -112,22 +110,10 @@ public final class FlowRuntime {
         io.vertx.core.Promise<Void> drained = io.vertx.core.Promise.promise();
         long deadline = System.currentTimeMillis() + STOP_GRACE.toMillis();
         context.runOnContext(v -> {
-            cancelWake();
-            awaitDrained(drained, deadline);
+            pump.cancelWake();
+            pump.awaitDrained(drained, deadline);
         });
         return drained.future().compose(v -> deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId));
-    }
-
-    private void awaitDrained(io.vertx.core.Promise<Void> drained, long deadline) {
-        if (inFlight == 0 || System.currentTimeMillis() > deadline) {
-            if (inFlight > 0) {
-                LOG.warn("Flow {}: stopping with {} records in flight; they return to the queue on the next start",
-                        config.id(), inFlight);
-            }
-            drained.complete();
-            return;
-        }
-        vertx.setTimer(20, t -> awaitDrained(drained, deadline));
     }
 
     public FlowConfig config() {
@@ -195,11 +181,8 @@ public final class FlowRuntime {
         if (rows.isEmpty() && cursor == null) {
             return Future.succeededFuture(new IngestResult(List.of(), 0));
         }
-        return store.ingest(rows, cursor == null ? null : config.id(), cursor).map(ids -> {
+        return pump.ingest(rows, cursor == null ? null : config.id(), cursor).map(ids -> {
             metrics.increment("flow.ingested", "flow", config.id());
-            if (!ids.isEmpty()) {
-                signal();
-            }
             return new IngestResult(ids, rows.size() - ids.size());
         });
     }
@@ -226,83 +209,8 @@ public final class FlowRuntime {
 
     /** Asks the pump to look for due work (after an ingest, a retry, a resume). Safe from any thread. */
     public void signal() {
-        if (context != null && !stopped) {
-            context.runOnContext(v -> pump());
-        }
-    }
-
-    private void pump() {
-        if (stopped || paused || binding == null) {
-            return;
-        }
-        if (claiming) {
-            wanted = true;
-            return;
-        }
-        int free = outage.claimable(config.concurrency() - inFlight, clock.instant());
-        if (free <= 0) {
-            outage.nextProbe().ifPresent(at -> scheduleWake(Math.max(5, Duration.between(clock.instant(), at).toMillis())));
-            return;
-        }
-        // At high concurrency every completion freed one slot and ran the claim query for one record; while
-        // others are in flight, wait for an eighth of the slots (at concurrency 8 or less: every slot, as before).
-        int batch = outage.closed() ? 1 : Math.max(1, config.concurrency() / 8);
-        if (free < batch && inFlight > 0) {
-            return;
-        }
-        claiming = true;
-        wanted = false;
-        cancelWake();
-        store.claim(config.id(), free, clock.instant(), LEASE).onComplete(ar -> context.runOnContext(v -> {
-            claiming = false;
-            if (ar.failed()) {
-                LOG.error("Flow {}: could not claim records: {}", config.id(), ar.cause().toString());
-                scheduleWake(IDLE_RECHECK_MS);
-                return;
-            }
-            List<SyncRecord> claimed = ar.result();
-            for (SyncRecord r : claimed) {
-                inFlight++;
-                outage.claimed(r.id());
-                process(r).onComplete(done -> context.runOnContext(x -> {
-                    inFlight--;
-                    outage.finished(r.id(), clock.instant());
-                    pump();
-                }));
-            }
-            if (wanted || claimed.size() == free) {
-                pump();
-            } else if (inFlight == 0 || claimed.isEmpty()) {
-                scheduleNextDue();
-            }
-        }));
-    }
-
-    private void scheduleNextDue() {
-        store.nextDue(config.id()).onComplete(ar -> context.runOnContext(v -> {
-            long delay = IDLE_RECHECK_MS;
-            if (ar.succeeded() && ar.result().isPresent()) {
-                delay = Math.max(5, Math.min(IDLE_RECHECK_MS, Duration.between(clock.instant(), ar.result().get()).toMillis()));
-            }
-            scheduleWake(delay);
-        }));
-    }
-
-    private void scheduleWake(long delayMs) {
-        if (stopped) {
-            return;
-        }
-        cancelWake();
-        wakeTimer = vertx.setTimer(delayMs, t -> {
-            wakeTimer = -1;
-            pump();
-        });
-    }
-
-    private void cancelWake() {
-        if (wakeTimer >= 0) {
-            vertx.cancelTimer(wakeTimer);
-            wakeTimer = -1;
+        if (!stopped) {
+            pump.signal();
         }
     }
 
@@ -311,7 +219,4 @@ public final class FlowRuntime {
         return outage.toJson();
     }
 
-    private Future<Void> process(SyncRecord r) {
-        return attempts.run(r);
-    }
 }

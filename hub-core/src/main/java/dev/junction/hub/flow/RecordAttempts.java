@@ -53,7 +53,8 @@ final class RecordAttempts {
         this.outage = outage;
     }
 
-    Future<Void> run(SyncRecord r) {
+    /** Runs one attempt; yields the status committed with its outcome, or null if the outcome could not be committed. */
+    Future<SyncStatus> run(SyncRecord r) {
         Instant started = clock.instant();
         int attemptNo = r.attempts() + 1;
         Snapshot snapshot = mappings.current();
@@ -83,13 +84,14 @@ final class RecordAttempts {
                         c = c.withPayload(hydrated[0].encode());
                     }
                     record(c, r, now);
-                    return store.complete(c);
+                    SyncStatus status = c.status();
+                    return store.complete(c).map(v -> status);
                 })
                 .recover(err -> {
                     // The outcome could not be committed; the lease returns the record to the queue on restart,
                     // and the sink's look-before-create makes the repeat harmless.
                     LOG.error("Flow {}: could not record the outcome of record {}: {}", config.id(), r.id(), err.toString());
-                    return Future.succeededFuture();
+                    return Future.succeededFuture(null);
                 });
     }
 

@@ -25,7 +25,18 @@ public interface SyncStore {
      *
      * @return the ids of the inserted records, in input order (duplicates omitted)
      */
-    Future<List<Long>> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor);
+    default Future<List<Long>> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor) {
+        return ingest(records, cursorFlowId, cursor, 0, null, null).map(Ingested::ids);
+    }
+
+    /**
+     * As {@link #ingest(List, String, Cursor)}, and in the same transaction claims up to {@code claimLimit} of
+     * the new records under a lease until {@code now + lease}: each is stored IN_PROGRESS at once instead of
+     * PENDING, if no other record of its entity is PENDING or IN_PROGRESS (so records of one entity stay in
+     * order). This saves a quiet flow the separate claim, with its transaction and hand-off, per record.
+     */
+    Future<Ingested> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor, int claimLimit, Instant now,
+                            Duration lease);
 
     Future<Optional<Cursor>> cursor(String flowId);
 
@@ -37,7 +48,12 @@ public interface SyncStore {
      * pending record is eligible, and none while another record of the same entity is IN_PROGRESS, so
      * records of one entity are processed in order.
      */
-    Future<List<SyncRecord>> claim(String flowId, int limit, Instant now, Duration lease);
+    default Future<List<SyncRecord>> claim(String flowId, int limit, Instant now, Duration lease) {
+        return claimNext(flowId, limit, now, lease).map(Claimed::records);
+    }
+
+    /** As {@link #claim}, also saying whether the flow's queue was then empty (see {@link Claimed#queueEmpty()}). */
+    Future<Claimed> claimNext(String flowId, int limit, Instant now, Duration lease);
 
     /**
      * Commits the end of an attempt: record state, attempt row and links, in one transaction (which may also

@@ -4,8 +4,10 @@ import dev.junction.api.service.IdLink;
 import dev.junction.hub.secrets.SecretCipher;
 import dev.junction.hub.secrets.WrongSecretKeyException;
 import dev.junction.hub.store.Attempt;
+import dev.junction.hub.store.Claimed;
 import dev.junction.hub.store.Completion;
 import dev.junction.hub.store.Cursor;
+import dev.junction.hub.store.Ingested;
 import dev.junction.hub.store.MappingTable;
 import dev.junction.hub.store.NewRecord;
 import dev.junction.hub.store.RecordQuery;
@@ -15,8 +17,6 @@ import dev.junction.hub.store.SyncStatus;
 import dev.junction.hub.store.SyncStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,10 +56,7 @@ public final class HsqldbSyncStore implements SyncStore {
 
     private static final String FILE_SETTINGS = ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
             + ";hsqldb.write_delay=false;hsqldb.cache_size=65536;hsqldb.cache_rows=200000;hsqldb.log_size=100";
-    private static final String KEY_CHECK = "secret_key_check";
-    private static final String KEY_CHECK_CLEAR = "junction";
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    private static final Logger LOG = LoggerFactory.getLogger(HsqldbSyncStore.class);
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -74,9 +71,11 @@ public final class HsqldbSyncStore implements SyncStore {
     private final Map<String, Object> claimLocks = new ConcurrentHashMap<>();
     /* Completions and ingests (one per webhook) arriving together share a transaction: one log sync for many. */
     private final GroupCommit<Completion, Void> completions;
-    private final GroupCommit<IngestCall, List<Long>> ingests;
+    private final GroupCommit<IngestCall, Ingested> ingests;
 
-    private record IngestCall(List<NewRecord> records, String cursorFlowId, Cursor cursor) {
+    /** {@code leaseUntil} is null when the call claims nothing. */
+    private record IngestCall(List<NewRecord> records, String cursorFlowId, Cursor cursor, int claimLimit,
+                              Instant leaseUntil) {
     }
 
     private HsqldbSyncStore(Jdbc jdbc, SecretCipher cipher, Clock clock) {
@@ -90,8 +89,11 @@ public final class HsqldbSyncStore implements SyncStore {
             queue.complete(c, done, now());
             return null;
         });
-        this.ingests = new GroupCommit<>(jdbc, MAX_GROUP,
-                (c, call) -> ingest.ingest(c, call.records(), call.cursorFlowId(), call.cursor(), now()));
+        this.ingests = new GroupCommit<>(jdbc, MAX_GROUP, (c, call) -> {
+            IngestDao.Inserted inserted = ingest.ingest(c, call.records(), call.cursorFlowId(), call.cursor(), now(),
+                    call.claimLimit(), call.leaseUntil());
+            return new Ingested(inserted.ids(), inserted.claimed().isEmpty() ? List.of() : reader.records(c, inserted.claimed()));
+        });
     }
 
     /** Opens (creating or migrating as needed) the file database {@code dataDir/junction}. */
@@ -114,69 +116,11 @@ public final class HsqldbSyncStore implements SyncStore {
                                                int poolSize) {
         String executorName = "junction-store-" + INSTANCES.incrementAndGet();
         return vertx.executeBlocking(() -> {
-            Jdbc jdbc = Jdbc.open(vertx, executorName, url, poolSize);
-            try {
-                List<Integer> applied = jdbc.inTransaction(c -> {
-                    prepare(c, url);
-                    List<Integer> versions = new Migrator().migrate(c);
-                    checkKey(c, cipher);
-                    return versions;
-                });
-                if (!applied.isEmpty()) {
-                    LOG.info("store {}: applied schema migrations {}", describe(url), applied);
-                }
-            } catch (Exception e) {
-                try {
-                    jdbc.closeNow();
-                } catch (Exception closing) {
-                    e.addSuppressed(closing);
-                }
-                throw e;
-            }
+            Jdbc jdbc = StoreOpening.open(vertx, executorName, url, poolSize, cipher);
             HsqldbSyncStore store = new HsqldbSyncStore(jdbc, cipher, clock);
-            store.links.loadKeys(jdbc, describe(url));
+            store.links.loadKeys(jdbc, StoreOpening.describe(url));
             return store;
         }, false);
-    }
-
-    /** The URL without its settings, for logs. */
-    private static String describe(String url) {
-        int semicolon = url.indexOf(';');
-        return semicolon < 0 ? url : url.substring(0, semicolon);
-    }
-
-    /* Settings HSQLDB keeps in the database; set again on open so an older file gets them too. */
-    private static void prepare(Connection c, String url) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
-            if (url.startsWith("jdbc:hsqldb:file:")) {
-                s.execute("SET FILES WRITE DELAY FALSE");
-                s.execute("SET FILES CACHE SIZE 65536");
-                s.execute("SET FILES CACHE ROWS 200000");
-                s.execute("SET FILES LOG SIZE 100");
-            }
-        }
-        c.commit();
-    }
-
-    /* The first open seals a known value; every later open must be able to open it. */
-    private static void checkKey(Connection c, SecretCipher cipher) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT meta_value FROM store_meta WHERE meta_key = ?")) {
-            ps.setString(1, KEY_CHECK);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    if (!KEY_CHECK_CLEAR.equals(cipher.decrypt(rs.getString(1)))) {
-                        throw new WrongSecretKeyException();
-                    }
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
-            ps.setString(1, KEY_CHECK);
-            ps.setString(2, cipher.encrypt(KEY_CHECK_CLEAR));
-            ps.executeUpdate();
-        }
     }
 
     private Instant now() {
@@ -186,8 +130,11 @@ public final class HsqldbSyncStore implements SyncStore {
     // ---- ingest and cursors ----
 
     @Override
-    public Future<List<Long>> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor) {
-        return ingests.submit(new IngestCall(List.copyOf(records), cursorFlowId, cursor));
+    public Future<Ingested> ingest(List<NewRecord> records, String cursorFlowId, Cursor cursor, int claimLimit,
+                                   Instant now, Duration lease) {
+        boolean claims = claimLimit > 0 && now != null && lease != null;
+        return ingests.submit(new IngestCall(List.copyOf(records), cursorFlowId, cursor, claims ? claimLimit : 0,
+                claims ? now.plus(lease) : null));
     }
 
     @Override
@@ -198,16 +145,17 @@ public final class HsqldbSyncStore implements SyncStore {
     // ---- work queue ----
 
     @Override
-    public Future<List<SyncRecord>> claim(String flowId, int limit, Instant now, Duration lease) {
+    public Future<Claimed> claimNext(String flowId, int limit, Instant now, Duration lease) {
         if (limit <= 0) {
-            return Future.succeededFuture(List.of());
+            return Future.succeededFuture(new Claimed(List.of(), false));
         }
         Object lock = claimLocks.computeIfAbsent(flowId, f -> new Object());
         return jdbc.blocking(() -> {
             synchronized (lock) {
                 return jdbc.inTransaction(c -> {
                     List<Long> ids = queue.claim(c, flowId, limit, now, now.plus(lease));
-                    return reader.records(c, ids);
+                    boolean empty = ids.size() < limit && !queue.anyPending(c, flowId);
+                    return new Claimed(reader.records(c, ids), empty);
                 });
             }
         });

@@ -156,6 +156,17 @@ final class QueueDao {
         }
     }
 
+    /** Whether the flow has any PENDING record, due or not (a probe of sync_record_queue_ix). */
+    boolean anyPending(Connection c, String flowId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM sync_record WHERE flow_id = ? AND status = 'PENDING' LIMIT 1")) {
+            ps.setString(1, flowId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /*
      * The released record keeps its next_attempt_at, which was due when it was claimed, so it is due at
      * once even when "now" is the far-future instant used on start.
