@@ -144,7 +144,9 @@ final class Workload {
 
     /**
      * Places {@code total} orders at {@code perSecond} (0 = as fast as the simulator takes them, in batches of
-     * 200), in ticks of 50 ms; stops at {@code deadlineMs} whatever was placed. Returns the number placed.
+     * 200): whenever an order falls due (looked at every {@code 1000 / perSecond} ms, at least 1 ms), in one
+     * call with every order that fell due during the previous call; stops at {@code deadlineMs} whatever was
+     * placed. Returns the number placed.
      */
     int placePaced(int total, double perSecond, long deadlineMs) {
         int placed = 0;
