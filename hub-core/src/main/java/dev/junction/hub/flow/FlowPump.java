@@ -117,16 +117,16 @@ final class FlowPump {
     }
 
     /**
-     * Takes up to {@code wanted} slots for records an ingest will claim itself: none unless the queue is known
+     * Takes up to {@code count} slots for records an ingest will claim itself: none unless the queue is known
      * empty, the remote is not in an outage and slots are free.
      */
-    private int reserve(int wanted) {
-        if (context == null || wanted <= 0 || outageClosed || halted.getAsBoolean() || !queueKnownEmpty()) {
+    private int reserve(int count) {
+        if (context == null || count <= 0 || outageClosed || halted.getAsBoolean() || !queueKnownEmpty()) {
             return 0;
         }
         while (true) {
             int now = inFlight.get();
-            int take = Math.min(wanted, config.concurrency() - now);
+            int take = Math.min(count, config.concurrency() - now);
             if (take <= 0) {
                 return 0;
             }
@@ -165,7 +165,7 @@ final class FlowPump {
         }));
     }
 
-    void pump() {
+    private void pump() {
         outageClosed = outage.closed();
         if (halted.getAsBoolean()) {
             return;
@@ -246,15 +246,30 @@ final class FlowPump {
         });
     }
 
-    void cancelWake() {
+    private void cancelWake() {
         if (wakeTimer >= 0) {
             vertx.cancelTimer(wakeTimer);
             wakeTimer = -1;
         }
     }
 
-    /** Completes once nothing is in flight, or at {@code deadlineMs}; on the flow's context. */
-    void awaitDrained(Promise<Void> drained, long deadlineMs) {
+    /**
+     * For a stopping flow (already halted): cancels the wake-up and completes once nothing is in flight, or at
+     * {@code deadlineMs}, whichever is first.
+     */
+    Future<Void> drained(long deadlineMs) {
+        if (context == null) {
+            return Future.succeededFuture(); // never started: nothing can be in flight
+        }
+        Promise<Void> drained = Promise.promise();
+        context.runOnContext(v -> {
+            cancelWake();
+            awaitDrained(drained, deadlineMs);
+        });
+        return drained.future();
+    }
+
+    private void awaitDrained(Promise<Void> drained, long deadlineMs) {
         if (inFlight.get() == 0 || System.currentTimeMillis() > deadlineMs) {
             if (inFlight.get() > 0) {
                 LOG.warn("Flow {}: stopping with {} records in flight; they return to the queue on the next start",

@@ -1,16 +1,10 @@
 package dev.junction.hub.flow;
 
-import dev.junction.api.sink.SinkRequest;
-import dev.junction.api.sink.SinkResult;
-import dev.junction.api.sink.SourceRef;
 import dev.junction.api.source.SourceRecord;
 import dev.junction.hub.connection.MappingTablesService;
-import dev.junction.hub.connection.MappingTablesService.Snapshot;
 import dev.junction.hub.metrics.HubMetrics;
-import dev.junction.hub.store.Completion;
 import dev.junction.hub.store.Cursor;
 import dev.junction.hub.store.NewRecord;
-import dev.junction.hub.store.SyncRecord;
 import dev.junction.hub.store.SyncStore;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -107,13 +101,8 @@ public final class FlowRuntime {
         if (context == null) {
             return Future.succeededFuture();
         }
-        io.vertx.core.Promise<Void> drained = io.vertx.core.Promise.promise();
-        long deadline = System.currentTimeMillis() + STOP_GRACE.toMillis();
-        context.runOnContext(v -> {
-            pump.cancelWake();
-            pump.awaitDrained(drained, deadline);
-        });
-        return drained.future().compose(v -> deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId));
+        return pump.drained(System.currentTimeMillis() + STOP_GRACE.toMillis())
+                .compose(v -> deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId));
     }
 
     public FlowConfig config() {

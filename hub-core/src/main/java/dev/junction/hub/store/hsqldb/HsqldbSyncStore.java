@@ -2,7 +2,6 @@ package dev.junction.hub.store.hsqldb;
 
 import dev.junction.api.service.IdLink;
 import dev.junction.hub.secrets.SecretCipher;
-import dev.junction.hub.secrets.WrongSecretKeyException;
 import dev.junction.hub.store.Attempt;
 import dev.junction.hub.store.Claimed;
 import dev.junction.hub.store.Completion;
@@ -20,10 +19,6 @@ import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
