@@ -35,7 +35,9 @@ public final class BenchCommand implements Callable<Integer>, CliCommand {
     // The hub's JIT alone spends ~25 s of CPU in its first ~30,000 orders (C2 compiler threads, read from
     // /proc/<pid>/task): a figure meant to say what the hub sustains is taken after it, as JMH warms up.
     @Option(names = "--warmup", description = "orders placed and settled before measuring (defaults: throughput 0, "
-            + "latency a third of --orders up to 1000, economy = --orders, capacity a fifth of --orders up to 2000)")
+            + "latency a third of --orders up to 1000, economy = --orders, capacity a fifth of --orders up to 2000; "
+            + "capacity goes on after them, in 5 s rounds, until the compiler threads of the hub and the simulators "
+            + "use under 5% of a core)")
     Integer warmup;
 
     @Option(names = "--rate", description = "orders placed per second (defaults: throughput 1200, latency half the peak "

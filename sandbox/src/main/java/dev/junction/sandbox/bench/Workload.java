@@ -34,6 +34,8 @@ final class Workload {
     private final boolean drawAhead;
     /** Orders drawn by {@link #drawAhead} and held by the simulator, not placed yet. */
     private int held;
+    /** Held orders {@link #place} leaves held (generating new ones instead): those of a phase still to come. */
+    private int keepHeld;
     private final Map<Integer, Long> placedAt = new HashMap<>();
     private long batches;
     private long firstPlacedMs = -1;
@@ -125,8 +127,8 @@ final class Workload {
      */
     List<Integer> place(int count) {
         long t = System.currentTimeMillis();
-        boolean release = held > 0;
-        int n = release ? Math.min(count, held) : count;
+        boolean release = held > keepHeld;
+        int n = release ? Math.min(count, held - keepHeld) : count;
         JsonObject r = (JsonObject) (release
                 ? http.post(bigcommerce + "/_sandbox/release-orders", new JsonObject().put("count", n))
                 : http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", n)
@@ -166,6 +168,11 @@ final class Workload {
             placed += place(batch).size();
         }
         return placed;
+    }
+
+    /** Leaves {@code count} drawn-ahead orders held for a later phase; orders placed meanwhile are generated. */
+    void keepHeld(int count) {
+        keepHeld = Math.max(0, count);
     }
 
     /** Starts a measured phase: latencies and rates from here on cover only orders placed after this call. */
@@ -213,6 +220,9 @@ final class Workload {
         List<Long> latencies = new ArrayList<>();
         Map<Long, List<Long>> bySecond = new HashMap<>();
         String prefix = storeConnection + ":";
+        // -Djunction.bench.latencyDump=<file>: one line per order (ref, placed ms, created ms), to look inside a bad second
+        String dumpTo = System.getProperty("junction.bench.latencyDump");
+        StringBuilder dump = dumpTo == null ? null : new StringBuilder("ref,placedMs,createdMs\n");
         for (Object o : all) {
             JsonObject so = (JsonObject) o;
             String ref = so.getString("externalRef");
@@ -221,9 +231,17 @@ final class Workload {
             Long placed = placedAt.get(Integer.parseInt(ref.substring(prefix.length())));
             if (placed == null) continue; // an earlier phase's order
             long at = OffsetDateTime.parse(so.getString("createdOn")).toInstant().toEpochMilli();
+            if (dump != null) dump.append(ref).append(',').append(placed).append(',').append(at).append('\n');
             created.add(at);
             latencies.add(at - placed);
             bySecond.computeIfAbsent((placed - firstPlacedMs) / 1000, k -> new ArrayList<>()).add(at - placed);
+        }
+        if (dump != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(dumpTo), dump);
+            } catch (java.io.IOException e) {
+                System.out.printf("  latency dump not written to %s: %s%n", dumpTo, e.getMessage());
+            }
         }
         long duplicates = perRef.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         created.sort(Long::compare);
