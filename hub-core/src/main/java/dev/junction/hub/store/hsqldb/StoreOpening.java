@@ -58,8 +58,8 @@ final class StoreOpening {
             s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
             if (url.startsWith("jdbc:hsqldb:file:")) {
                 s.execute("SET FILES WRITE DELAY FALSE");
-                s.execute("SET FILES CACHE SIZE 65536");
-                s.execute("SET FILES CACHE ROWS 200000");
+                s.execute("SET FILES CACHE SIZE 16384");
+                s.execute("SET FILES CACHE ROWS 50000");
                 s.execute("SET FILES LOG SIZE 100");
             }
         }
