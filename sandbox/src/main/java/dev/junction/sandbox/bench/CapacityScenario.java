@@ -41,10 +41,13 @@ final class CapacityScenario {
             int warmed = 0;
             if (warmup > 0) {
                 warmed = WarmUp.run(w, hub.pid(), () -> settled(api), warmup, orders, rate, deadline);
-                // A paced run goes straight on, as a shop's orders do: a pause to let the warm-up settle would
-                // start the measured phase from an idle hub. At full speed the warm-up leaves a queue, so that
-                // one is drained first, or it would count against the measured phase.
-                if (rate <= 0) {
+                // A run the hub keeps up with goes straight on, as a shop's orders do: a pause to let the warm-up
+                // settle would start the measured phase from an idle hub. A warm-up faster than the hub (full
+                // speed, or a rate above its peak) leaves a queue, which is drained first, or it would count
+                // against the measured phase.
+                long behind = warmed - settled(api);
+                if (rate <= 0 || behind > rate) {
+                    System.out.printf("  warm-up: the hub is %d orders behind; letting it catch up before measuring%n", behind);
                     awaitSettled(api, warmed, deadline);
                 }
             }

@@ -120,9 +120,13 @@ final class OrderService {
         order.shippingMethodId = shippingMethodId;
         JsonObject fallback = state.addresses.getOrDefault(
                 contact.postAddressIds.getLong("DEF", -1L), new JsonObject());
+        // An order's addresses never change once it is made, so equal ones share one object: the simulator keeps
+        // every order of a run, and its young collections copy what it keeps (three copies were half of it).
         order.customerAddress = address(customer.getJsonObject("address"), fallback, contact);
-        order.billingAddress = address(billing.getJsonObject("address"), order.customerAddress, contact);
-        order.deliveryAddress = address(delivery.getJsonObject("address"), order.customerAddress, contact);
+        order.billingAddress = sameOr(address(billing.getJsonObject("address"), order.customerAddress, contact),
+                order.customerAddress);
+        order.deliveryAddress = sameOr(address(delivery.getJsonObject("address"), order.customerAddress, contact),
+                order.customerAddress);
         for (Order.Row r : parsed) {
             Order.Row real = copyRow(r, state.rowIds.incrementAndGet());
             order.rows.put(real.id, real);
@@ -154,7 +158,8 @@ final class OrderService {
                 throw BpException.badRequest("ORDC-012", "Row " + seq + ": product " + row.productId + " does not exist.");
             }
             row.sku = p.sku;
-            row.name = r.getString("name", p.name);
+            String name = r.getString("name", p.name);
+            row.name = java.util.Objects.equals(name, p.name) ? p.name : name; // kept for the run: the product's copy
         } else {
             row.name = r.getString("name", r.getString("productName"));
             if (row.name == null || row.name.isBlank()) {
@@ -170,12 +175,13 @@ final class OrderService {
             throw BpException.badRequest("ORDC-014", "Row " + seq + ": quantity is required.");
         }
         JsonObject value = r.getJsonObject("rowValue");
-        row.taxCode = value != null ? value.getString("taxCode", "T") : r.getString("taxCode", "T");
+        // codes come from a short list: interned, as the simulator keeps every row of a run
+        row.taxCode = (value != null ? value.getString("taxCode", "T") : r.getString("taxCode", "T")).intern();
         Object net = value != null ? value.getJsonObject("rowNet", new JsonObject()).getValue("value") : r.getValue("net");
         Object tax = value != null ? value.getJsonObject("rowTax", new JsonObject()).getValue("value") : r.getValue("tax");
         row.net = orDefault(BpHttp.decimal(net, "net"), BigDecimal.ZERO);
         row.tax = orDefault(BpHttp.decimal(tax, "tax"), BigDecimal.ZERO);
-        row.nominalCode = r.getString("nominalCode", "4000");
+        row.nominalCode = r.getString("nominalCode", "4000").intern();
         row.externalRef = r.getString("externalRef");
         row.warehouseId = BpHttp.optLong(r, "warehouseId");
         return row;
@@ -316,6 +322,10 @@ final class OrderService {
             throw BpException.notFound("Order " + id + " not found.");
         }
         return o;
+    }
+
+    private static JsonObject sameOr(JsonObject address, JsonObject other) {
+        return address.equals(other) ? other : address;
     }
 
     private JsonObject address(JsonObject given, JsonObject fallback, Contact c) {
