@@ -46,7 +46,7 @@ final class CapacityScenario {
                 // speed, or a rate above its peak) leaves a queue, which is drained first, or it would count
                 // against the measured phase.
                 long behind = warmed - settled(api);
-                if (rate <= 0 || behind > rate) {
+                if (rate <= 0 || behind > WarmUp.caughtUp(rate)) {
                     System.out.printf("  warm-up: the hub is %d orders behind; letting it catch up before measuring%n", behind);
                     awaitSettled(api, warmed, deadline);
                 }

@@ -20,6 +20,7 @@ final class WarmUp {
     /** At most this many extra rounds (some three minutes at 5 s each). */
     static final int MAX_ROUNDS = 36;
     private static final double ROUND_SECONDS = 5;
+    private static final int MAX_CATCH_UP_SECONDS = 30;
 
     private WarmUp() {
     }
@@ -49,14 +50,41 @@ final class WarmUp {
                                 + " of a core; %d orders not settled yet%s%n",
                         i, round, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, done ? ": settled" : "");
                 if (done) {
-                    return placed;
+                    return placed + catchUp(w, settled, placed, rate, deadlineMs);
                 }
             }
             System.out.printf("  warm-up: the JIT had not settled after %d rounds; measuring anyway%n", MAX_ROUNDS);
-            return placed;
+            return placed + catchUp(w, settled, placed, rate, deadlineMs);
         } finally {
             w.keepHeld(0);
         }
+    }
+
+    /**
+     * Goes on placing at {@code rate}, a second at a time (at most {@link #MAX_CATCH_UP_SECONDS}), while the hub is
+     * more than {@link #caughtUp} behind: a hub that fell behind while compiling catches up under load, and the
+     * measured phase starts on neither a queue nor an idle hub. Returns the orders it placed. A hub that does not
+     * catch up (a rate above its peak) is left to the caller, which drains it before measuring.
+     */
+    private static int catchUp(Workload w, LongSupplier settled, int placedBefore, double rate, long deadlineMs) {
+        if (rate <= 0) {
+            return 0;
+        }
+        int placed = 0;
+        long behind = placedBefore - settled.getAsLong();
+        for (int s = 0; s < MAX_CATCH_UP_SECONDS && behind > caughtUp(rate) && System.currentTimeMillis() < deadlineMs; s++) {
+            placed += w.placePaced((int) Math.max(1, Math.round(rate)), rate, deadlineMs);
+            behind = placedBefore + placed - settled.getAsLong();
+        }
+        if (placed > 0) {
+            System.out.printf("  warm-up: %d more orders while the hub caught up; %d not settled yet%n", placed, behind);
+        }
+        return placed;
+    }
+
+    /** Orders in flight that count as caught up: a tenth of a second's. */
+    static long caughtUp(double rate) {
+        return Math.max(1, Math.round(rate / 10));
     }
 
     /** The compiler threads' CPU over {@code wallMs}, as a share of one core (0 where /proc is unreadable). */
