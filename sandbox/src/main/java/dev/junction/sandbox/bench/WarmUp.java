@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  *
  * <p>After the {@code minimum} orders, it goes on in rounds of about 5 s, reading the compiler threads' CPU
  * time of the hub and of this JVM (the simulators) from {@code /proc} around each round, until both used less
- * than {@link #SETTLED} of one core during a round, or {@link #MAX_ROUNDS} rounds passed. The orders drawn ahead
- * for the measured phase stay held: the extra rounds' orders are generated as they are placed. Each round also
- * says how far behind the hub is; the caller decides whether to let it catch up before measuring.
+ * than {@link #SETTLED} of one core during a round, or {@link #MAX_ROUNDS} rounds passed; then, at a paced rate,
+ * until the hub has caught up ({@link #catchUp}). The orders drawn ahead for the measured phase stay held: the
+ * extra rounds' orders are generated as they are placed.
  */
 final class WarmUp {
     /** Compiler CPU, as a share of one core, under which the JIT counts as settled. */
@@ -36,7 +36,8 @@ final class WarmUp {
         int round = rate > 0 ? (int) Math.max(1, Math.round(rate * ROUND_SECONDS)) : 2_500;
         w.keepHeld(keep);
         try {
-            for (int i = 1; i <= MAX_ROUNDS && System.currentTimeMillis() < deadlineMs; i++) {
+            boolean jitSettled = false;
+            for (int i = 1; i <= MAX_ROUNDS && !jitSettled && System.currentTimeMillis() < deadlineMs; i++) {
                 ThreadCpu hub0 = ThreadCpu.of(hubPid);
                 ThreadCpu self0 = ThreadCpu.self();
                 long t0 = System.currentTimeMillis();
@@ -45,15 +46,14 @@ final class WarmUp {
                 double hubJit = jitShare(ThreadCpu.of(hubPid).since(hub0), wallMs);
                 double simJit = jitShare(ThreadCpu.self().since(self0), wallMs);
                 long behind = placed - settled.getAsLong();
-                boolean done = hubJit < SETTLED && simJit < SETTLED;
+                jitSettled = hubJit < SETTLED && simJit < SETTLED;
                 System.out.printf("  warm-up round %d: %d orders in %.1f s; compiler threads: hub %.0f%%, simulators %.0f%%"
                                 + " of a core; %d orders not settled yet%s%n",
-                        i, round, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, done ? ": settled" : "");
-                if (done) {
-                    return placed + catchUp(w, settled, placed, rate, deadlineMs);
-                }
+                        i, round, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, jitSettled ? ": settled" : "");
             }
-            System.out.printf("  warm-up: the JIT had not settled after %d rounds; measuring anyway%n", MAX_ROUNDS);
+            if (!jitSettled) {
+                System.out.printf("  warm-up: the JIT had not settled after %d rounds; measuring anyway%n", MAX_ROUNDS);
+            }
             return placed + catchUp(w, settled, placed, rate, deadlineMs);
         } finally {
             w.keepHeld(0);

@@ -176,12 +176,12 @@ final class OrderService {
         }
         JsonObject value = r.getJsonObject("rowValue");
         // codes come from a short list: interned, as the simulator keeps every row of a run
-        row.taxCode = (value != null ? value.getString("taxCode", "T") : r.getString("taxCode", "T")).intern();
+        row.taxCode = interned(value != null ? value.getString("taxCode", "T") : r.getString("taxCode", "T"));
         Object net = value != null ? value.getJsonObject("rowNet", new JsonObject()).getValue("value") : r.getValue("net");
         Object tax = value != null ? value.getJsonObject("rowTax", new JsonObject()).getValue("value") : r.getValue("tax");
         row.net = orDefault(BpHttp.decimal(net, "net"), BigDecimal.ZERO);
         row.tax = orDefault(BpHttp.decimal(tax, "tax"), BigDecimal.ZERO);
-        row.nominalCode = r.getString("nominalCode", "4000").intern();
+        row.nominalCode = interned(r.getString("nominalCode", "4000"));
         row.externalRef = r.getString("externalRef");
         row.warehouseId = BpHttp.optLong(r, "warehouseId");
         return row;
@@ -322,6 +322,11 @@ final class OrderService {
             throw BpException.notFound("Order " + id + " not found.");
         }
         return o;
+    }
+
+    /** An explicit JSON null stays null, as it was stored before codes were interned. */
+    private static String interned(String code) {
+        return code == null ? null : code.intern();
     }
 
     private static JsonObject sameOr(JsonObject address, JsonObject other) {
