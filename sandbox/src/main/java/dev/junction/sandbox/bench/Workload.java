@@ -3,7 +3,10 @@ package dev.junction.sandbox.bench;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -238,8 +241,8 @@ final class Workload {
         }
         if (dump != null) {
             try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(dumpTo), dump);
-            } catch (java.io.IOException e) {
+                Files.writeString(Path.of(dumpTo), dump);
+            } catch (IOException e) {
                 System.out.printf("  latency dump not written to %s: %s%n", dumpTo, e.getMessage());
             }
         }

@@ -53,7 +53,8 @@ public final class HsqldbSyncStore implements SyncStore {
     static final int MAX_GROUP = 128;
 
     private static final String FILE_SETTINGS = ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
-            + ";hsqldb.write_delay=false;hsqldb.cache_size=16384;hsqldb.cache_rows=50000;hsqldb.log_size=100";
+            + ";hsqldb.write_delay=false;hsqldb.cache_size=" + StoreOpening.CACHE_KB
+            + ";hsqldb.cache_rows=" + StoreOpening.CACHE_ROWS + ";hsqldb.log_size=" + StoreOpening.LOG_MB;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Jdbc jdbc;

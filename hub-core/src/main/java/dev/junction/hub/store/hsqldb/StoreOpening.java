@@ -15,6 +15,8 @@ import java.util.List;
 
 /** Opening the database: its settings, the schema migrations and the check that the secret key is the right one. */
 final class StoreOpening {
+    /** Row cache (see {@link HsqldbSyncStore} for why these sizes), and the log size that triggers a checkpoint. */
+    static final int CACHE_KB = 16384, CACHE_ROWS = 50000, LOG_MB = 100;
     private static final String KEY_CHECK = "secret_key_check";
     private static final String KEY_CHECK_CLEAR = "junction";
     private static final Logger LOG = LoggerFactory.getLogger(HsqldbSyncStore.class);
@@ -58,9 +60,9 @@ final class StoreOpening {
             s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
             if (url.startsWith("jdbc:hsqldb:file:")) {
                 s.execute("SET FILES WRITE DELAY FALSE");
-                s.execute("SET FILES CACHE SIZE 16384");
-                s.execute("SET FILES CACHE ROWS 50000");
-                s.execute("SET FILES LOG SIZE 100");
+                s.execute("SET FILES CACHE SIZE " + CACHE_KB);
+                s.execute("SET FILES CACHE ROWS " + CACHE_ROWS);
+                s.execute("SET FILES LOG SIZE " + LOG_MB);
             }
         }
         c.commit();
