@@ -26,6 +26,8 @@ import java.util.Map;
 final class Workload {
     static final int SKUS = 5_000;
     static final double REPEAT_RATE = 0.6;
+    /** The customer pool of orders drawn live while drawn-ahead ones are kept (see {@link #live}). */
+    static final String LIVE_POOL = "warm-up";
     static final int SHIPHERO_WAREHOUSE = 2;
     static final int DROPSTREAM_WAREHOUSE = 3;
     static final int LABEL_WAREHOUSE = 4;
@@ -125,6 +127,17 @@ final class Workload {
     }
 
     /**
+     * A request for {@code n} orders drawn as they are placed. While orders drawn ahead are kept for later, these
+     * come from customers of their own (pool {@value #LIVE_POOL}): drawn from the shared pool, they would come
+     * back as the customers of the held orders, whose new customers would then be known by the time those are
+     * placed (a warm-up of 120,000 orders left 6% new customers in the measured phase instead of 40%).
+     */
+    private JsonObject live(int n) {
+        JsonObject request = new JsonObject().put("count", n).put("seed", batchSeed(seed, batches++)).put("repeatRate", REPEAT_RATE);
+        return keepHeld > 0 ? request.put("pool", LIVE_POOL) : request;
+    }
+
+    /**
      * Places {@code count} orders in one request (held ones first, released; any more drawn now); returns the
      * store's order ids.
      */
@@ -134,8 +147,7 @@ final class Workload {
         int n = release ? Math.min(count, held - keepHeld) : count;
         JsonObject r = (JsonObject) (release
                 ? http.post(bigcommerce + "/_sandbox/release-orders", new JsonObject().put("count", n))
-                : http.post(bigcommerce + "/_sandbox/generate-orders", new JsonObject().put("count", n)
-                        .put("seed", batchSeed(seed, batches++)).put("repeatRate", REPEAT_RATE)));
+                : http.post(bigcommerce + "/_sandbox/generate-orders", live(n)));
         if (release) held -= r.getJsonArray("order_ids").size();
         List<Integer> ids = new ArrayList<>();
         for (Object o : r.getJsonArray("order_ids")) {

@@ -108,7 +108,11 @@ final class ControlApi {
                 throw new Formats.BadInput("hold must be true or false");
             }
             boolean hold = in.getBoolean("hold", false);
-            for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate, addressChangeRate)) {
+            if (in.getValue("pool") != null && !(in.getValue("pool") instanceof String)) {
+                throw new Formats.BadInput("pool must be a name");
+            }
+            for (BcOrder o : generator.generate(count, in.getLong("seed", store.options.seed()), repeatRate, addressChangeRate,
+                    in.getString("pool"))) {
                 if (hold) {
                     store.hold(o);
                 } else {

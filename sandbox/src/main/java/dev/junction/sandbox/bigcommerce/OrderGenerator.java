@@ -46,7 +46,7 @@ final class OrderGenerator {
     }
 
     List<BcOrder> generate(int count, long seed, double repeatRate) {
-        return generate(count, seed, repeatRate, DEFAULT_ADDRESS_CHANGE_RATE);
+        return generate(count, seed, repeatRate, DEFAULT_ADDRESS_CHANGE_RATE, null);
     }
 
     /**
@@ -54,8 +54,13 @@ final class OrderGenerator {
      *                          default of about a third (benchmarks ask for 0.6)
      * @param addressChangeRate chance (0..1) that a repeat customer's order goes to a new address instead of
      *                          the one of their previous generated order
+     * @param pool              the customers to draw from ({@link CustomerPools}): null for the default pool;
+     *                          a named pool's new customers have the pool in their email
      */
-    List<BcOrder> generate(int count, long seed, double repeatRate, double addressChangeRate) {
+    List<BcOrder> generate(int count, long seed, double repeatRate, double addressChangeRate, String pool) {
+        if (pool != null && !pool.matches("[a-z0-9-]{1,40}")) {
+            throw new Formats.BadInput("pool must be 1-40 lower-case letters, digits or dashes");
+        }
         if (addressChangeRate < 0 || addressChangeRate > 1) throw new Formats.BadInput("addressChangeRate must be 0..1");
         List<Catalog.Variant> variants = store.catalog.variants();
         if (variants.isEmpty()) {
@@ -65,10 +70,10 @@ final class OrderGenerator {
         Random r = new Random(seed);
         // Its own sequence, so keeping or changing addresses does not shift the draws of everything else.
         Random moves = new Random(seed ^ 0x6A09E667F3BCC909L);
-        List<Catalog.Customer> known = new ArrayList<>(store.catalog.customers());
+        List<Catalog.Customer> known = store.customerPools.known(pool, store.catalog.customers());
         List<BcOrder> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(factory.create(order(r, moves, variants, known, repeatRate, addressChangeRate),
+            out.add(factory.create(order(r, moves, variants, known, repeatRate, addressChangeRate, pool),
                     OrderStatuses.AWAITING_FULFILLMENT, "www"));
         }
         return out;
@@ -92,8 +97,8 @@ final class OrderGenerator {
     }
 
     private JsonObject order(Random r, Random moves, List<Catalog.Variant> variants, List<Catalog.Customer> known,
-                             double repeatRate, double addressChangeRate) {
-        Catalog.Customer customer = customer(r, known, repeatRate);
+                             double repeatRate, double addressChangeRate, String pool) {
+        Catalog.Customer customer = customer(r, known, repeatRate, pool);
         String[] city = CITIES[r.nextInt(CITIES.length)];
         JsonObject address = new JsonObject().put("first_name", customer.firstName()).put("last_name", customer.lastName())
                 .put("company", "").put("street_1", (1 + r.nextInt(999)) + " Main Street").put("street_2", "")
@@ -175,15 +180,17 @@ final class OrderGenerator {
     }
 
     /** Roughly a third of orders (or {@code repeatRate} of them) come from a returning customer. */
-    private Catalog.Customer customer(Random r, List<Catalog.Customer> known, double repeatRate) {
+    private Catalog.Customer customer(Random r, List<Catalog.Customer> known, double repeatRate, String pool) {
         boolean repeat = repeatRate < 0 ? r.nextInt(3) == 0 : r.nextDouble() < repeatRate;
         if (!known.isEmpty() && repeat) return known.get(r.nextInt(known.size()));
         String first = FIRST[r.nextInt(FIRST.length)];
         String last = LAST[r.nextInt(LAST.length)];
-        String email = (first + "." + last + "." + (known.size() + 1) + "@example.com").toLowerCase();
+        String email = (first + "." + last + "." + (pool == null ? "" : pool + ".") + (known.size() + 1) + "@example.com")
+                .toLowerCase();
         Catalog.Customer added = store.catalog.addCustomer(new JsonObject().put("email", email).put("first_name", first)
                 .put("last_name", last), store.now());
         known.add(added);
+        store.customerPools.added(pool, added);
         return added;
     }
 }

@@ -57,5 +57,16 @@ class WorkloadHeldOrdersTest {
         assertThat(warmUpIds.stream().filter(drawn::contains)).as("drawn-ahead orders the warm-up released").hasSize(4);
         assertThat(warmUpIds.stream().filter(id -> !drawn.contains(id))).as("orders the warm-up generated").hasSize(5);
         assertThat(measured).as("the measured phase gets the six kept").hasSize(6).allMatch(drawn::contains);
+        // The generated ones come from customers of their own, so none of the kept orders' customers is already
+        // known by the time those are placed.
+        io.vertx.core.json.JsonArray orders = (io.vertx.core.json.JsonArray) http.get(store.baseUrl() + "/_sandbox/orders");
+        java.util.Map<Integer, String> emails = new java.util.HashMap<>();
+        for (Object o : orders) {
+            io.vertx.core.json.JsonObject order = (io.vertx.core.json.JsonObject) o;
+            emails.put(order.getInteger("id"), order.getJsonObject("billing_address").getString("email"));
+        }
+        assertThat(warmUpIds.stream().filter(id -> !drawn.contains(id)).map(emails::get))
+                .as("customers of the generated orders").hasSize(5).allMatch(e -> e.contains(".warm-up."));
+        assertThat(drawn.stream().map(emails::get)).noneMatch(e -> e.contains(".warm-up."));
     }
 }

@@ -156,6 +156,35 @@ class BigCommerceCatalogInventoryTest {
                 .put("addressChangeRate", 1.5)).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aPoolsOrdersComeBackOnlyAsItsOwnCustomers() {
+        bc.control(HttpMethod.POST, "/_sandbox/reset", null);
+        JsonArray first = generate(new JsonObject().put("count", 200).put("seed", 8).put("repeatRate", 0.6));
+        java.util.Set<String> defaultEmails = emails(first, 0, first.size());
+        JsonArray all = generate(new JsonObject().put("count", 400).put("seed", 9).put("repeatRate", 0.6).put("pool", "warm-up"));
+        java.util.Set<String> pooled = emails(all, first.size(), all.size());
+        // Most of the pool's orders come from a returning customer, yet none from a default-pool one.
+        assertThat(pooled).hasSizeBetween(120, 240).allMatch(e -> e.contains(".warm-up."));
+        assertThat(pooled).doesNotContainAnyElementsOf(defaultEmails);
+        // And the default pool does not come back as the pool's customers.
+        all = generate(new JsonObject().put("count", 200).put("seed", 10).put("repeatRate", 0.6));
+        assertThat(emails(all, first.size() + 400, all.size())).doesNotContainAnyElementsOf(pooled)
+                .containsAnyElementsOf(defaultEmails);
+
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/generate-orders", new JsonObject().put("count", 1)
+                .put("pool", "Not A Name")).statusCode()).isEqualTo(400);
+        assertThat(bc.control(HttpMethod.POST, "/_sandbox/generate-orders", new JsonObject().put("count", 1)
+                .put("pool", 7)).statusCode()).isEqualTo(400);
+    }
+
+    private static java.util.Set<String> emails(JsonArray orders, int from, int to) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int i = from; i < to; i++) {
+            out.add(orders.getJsonObject(i).getJsonObject("billing_address").getString("email"));
+        }
+        return out;
+    }
+
     /** Generates and answers every order of the store so far (snapshots, in id order). */
     private JsonArray generate(JsonObject request) {
         assertThat(bc.control(HttpMethod.POST, "/_sandbox/generate-orders", request).statusCode()).isEqualTo(201);
