@@ -247,14 +247,14 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
         // a refresh reads a contact created elsewhere: the newest updatedOn the index has seen
         seedContact("first@example.com");
         write(h, order(customer("first@example.com", "1 Main St", "555-0100"), "NOSKU"));
-        // another one, stamped 900 ms before it, becomes visible only now (a slow commit elsewhere); the
+        // another one, stamped 200 ms before it, becomes visible only now (a slow commit elsewhere); the
         // refresh this lookup waits for starts from before the newest row seen, not from it
-        shift.addAndGet(-900);
+        shift.addAndGet(-200);
         long late;
         try {
             late = seedContact("late@example.com");
         } finally {
-            shift.addAndGet(900);
+            shift.addAndGet(200);
         }
         int before = controlArray("/contacts").size();
         resetStats();
