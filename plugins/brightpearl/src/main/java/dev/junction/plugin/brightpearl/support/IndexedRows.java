@@ -51,6 +51,9 @@ final class IndexedRows {
     /** Keeps {@code e} unless the row held is newer (when {@code onlyNewer}). */
     void upsert(SearchIndex.Entry e, boolean onlyNewer) {
         SearchIndex.Entry old = byId.get(e.id());
+        if (e.equals(old)) {
+            return; // a refresh re-reading a row it already holds (most of what the overlaps re-read)
+        }
         if (old != null && onlyNewer && old.updatedOn() != null && e.updatedOn() != null
                 && old.updatedOn().isAfter(e.updatedOn())) {
             return;
