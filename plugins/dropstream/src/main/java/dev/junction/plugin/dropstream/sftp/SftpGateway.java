@@ -182,7 +182,7 @@ public final class SftpGateway {
         } catch (SyncException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            if (HostKeys.rejected(session)) {
+            if (hostKeys.rejected(session)) {
                 throw new PermanentException("the SFTP server " + config.sftpHost() + ":" + config.sftpPort()
                         + " presented a host key whose fingerprint is not 'sftpHostKeyFingerprint': confirm the fingerprint "
                         + "with the warehouse before changing the setting");
