@@ -64,6 +64,14 @@ class HsqldbStoreIngestTest extends StoreFixture {
     }
 
     @Test
+    void idsThatDifferOnlyByTrailingSpacesAreDifferentRecords() {
+        // a new database compares strings as Java does (NO PAD); with SQL's default padding these two would be
+        // one record, and the second order would be dropped as a duplicate of the first
+        assertThat(await(store.ingest(List.of(rec("f1", "A1", "v1"), rec("f1", "A1 ", "v1")), null, null))).hasSize(2);
+        assertThat(await(store.ingest(List.of(rec("f1", "A1 ", "v1")), null, null))).isEmpty();
+    }
+
+    @Test
     void theSameSourceRecordInAnotherFlowIsNotADuplicate() {
         await(store.ingest(List.of(rec("f1", "218", "v1")), null, null));
         assertThat(await(store.ingest(List.of(rec("f2", "218", "v1")), null, null))).hasSize(1);
