@@ -28,11 +28,8 @@ final class BcStore {
     private final java.util.ArrayDeque<BcOrder> held = new java.util.ArrayDeque<>(); // guarded by itself
     /** Customer id to the address of their last generated order, which a returning customer mostly reuses. */
     final Map<Integer, io.vertx.core.json.JsonObject> generatedAddresses = new ConcurrentHashMap<>();
-    /**
-     * Generated customers of each named pool ({@code generate-orders} with {@code pool}), by pool. A pool's orders
-     * repeat only its own customers and orders without a pool repeat none of them, so a benchmark's warm-up can
-     * place orders without turning the new customers of orders it holds back for later into returning ones.
-     */
+    /** Generated customers by named pool ({@code generate-orders} with {@code pool}), so that a benchmark's warm-up
+     * can place orders without turning the new customers of orders it holds back into returning ones. */
     final CustomerPools customerPools = new CustomerPools();
     final AtomicInteger orderIds = new AtomicInteger(100);
     final AtomicInteger lineIds = new AtomicInteger(1);
