@@ -22,8 +22,9 @@
  * {@code POST generate-orders} ({@code {"count":N,"seed":S,"repeatRate":0.6,"addressChangeRate":0.15}}, see
  * {@link dev.junction.sandbox.bigcommerce.OrderGenerator}; {@code "pool":"name"} draws returning customers only
  * from that pool's own, see {@link dev.junction.sandbox.bigcommerce.CustomerPools}; with {@code "hold":true} the
- * orders are drawn but held back, invisible and unannounced, until {@code POST release-orders} ({@code {"count":N}}) places the oldest N,
- * dated then, with their {@code store/order/created} events); shared {@code PUT faults}, {@code POST reset}.
+ * orders are drawn but held back, invisible and unannounced, until {@code POST release-orders}
+ * ({@code {"count":N}}) places the oldest N, dated then, with their {@code store/order/created} events); shared
+ * {@code PUT faults}, {@code POST reset}.
  * {@code GET stats} counts requests per route template ({@code "GET /v2/orders/{id}"}), whatever the query.
  *
  * <p>Gaps and modelling assumptions (what the contracts leave open, decided here):
