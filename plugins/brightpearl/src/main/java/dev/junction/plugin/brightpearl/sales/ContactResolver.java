@@ -38,7 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * absent from the index is only taken as a new customer once a refresh that <em>began after the lookup
  * began</em> has come back without it, so a contact created elsewhere a moment ago is still found; all
  * lookups waiting at that moment share that one search. At low rates that is one search per new customer,
- * as before; at high rates one search serves many orders.
+ * as before; at high rates one search serves many orders. While a lookup waits for that refresh, the order's
+ * postal address is already posted: a new customer needs it for the create, and a customer the refresh does find
+ * is one the hub has not written an address for since it started, whose update attaches it. The wait and the
+ * address's round trip overlap instead of adding up (not with {@code blockContactUpdates}, where a found customer
+ * would leave the address unused).
  *
  * <p>Accounts with more contacts than {@code contactIndexLimit} (connection setting, default 50,000: 100
  * search pages at start-up and per reload, some 10 MB) are not indexed: each unknown email is then one
@@ -59,8 +63,11 @@ public final class ContactResolver {
     static final List<String> DETAIL_COLUMNS = List.of("firstName", "lastName", "pri");
     static final String SEARCH = "/contact-service/contact-search";
 
-    /** A contact found or created; {@code details} are its {@link #DETAIL_COLUMNS} as far as known, or null. */
-    private record Found(long id, boolean created, Map<String, Object> details) {
+    /**
+     * A contact found or created; {@code details} are its {@link #DETAIL_COLUMNS} as far as known, or null;
+     * {@code earlyAddress} the order's postal address posted while the lookup waited, or null.
+     */
+    private record Found(long id, boolean created, Map<String, Object> details, Future<Long> earlyAddress) {
     }
 
     private final BrightpearlClient client;
@@ -96,7 +103,7 @@ public final class ContactResolver {
                     "the order has no customer email, which Brightpearl customers are matched by: add one in the store"));
         }
         String email = normalise(customer.email());
-        return found(email, customer).compose(f -> {
+        return found(email, customer, blockUpdates).compose(f -> {
             if (f.created()) {
                 return Future.succeededFuture(new Resolved(f.id(), true, false));
             }
@@ -128,16 +135,21 @@ public final class ContactResolver {
         return index;
     }
 
-    private Future<Found> found(String email, Party customer) {
+    private Future<Found> found(String email, Party customer, boolean blockUpdates) {
         Promise<Found> promise = Promise.promise();
         Future<Found> running = pending.putIfAbsent(email, promise.future());
         if (running != null) {
             // another order of this customer is finding or creating the contact: share it, then compare as a repeat
-            return running.map(f -> new Found(f.id(), false, f.details()));
+            return running.map(f -> new Found(f.id(), false, f.details(), null));
         }
-        lookup(email).compose(hit -> hit.isPresent()
-                        ? Future.succeededFuture(new Found(hit.get().id(), false, hit.get().extra()))
-                        : create(email, customer))
+        Future<Optional<SearchIndex.Entry>> looked = lookup(email);
+        // Not answered at once by a kept index: the email is not in it and the lookup waits for a refresh (see
+        // the class comment). A lookup by per-email search is left alone: a customer it finds may already have
+        // this very address from the hub, which would then post one nobody uses.
+        Future<Long> early = looked.isComplete() || blockUpdates || !index.indexed() ? null : address(customer.address());
+        looked.compose(hit -> hit.isPresent()
+                        ? Future.succeededFuture(new Found(hit.get().id(), false, hit.get().extra(), early))
+                        : create(email, customer, early))
                 .onComplete(ar -> {
                     pending.remove(email, promise.future());
                     promise.handle(ar);
@@ -177,8 +189,8 @@ public final class ContactResolver {
                 }));
     }
 
-    private Future<Found> create(String email, Party p) {
-        return address(p.address()).compose(addressId -> {
+    private Future<Found> create(String email, Party p, Future<Long> early) {
+        return (early != null ? early : address(p.address())).compose(addressId -> {
             JsonObject body = details(p);
             if (addressId != null) {
                 body.put("postAddressIds", new JsonObject().put("DEF", addressId).put("BIL", addressId).put("DEL", addressId));
@@ -195,7 +207,7 @@ public final class ContactResolver {
                 if (addressId != null) {
                     addressWritten.put(id, p.address());
                 }
-                return new Found(id, true, written);
+                return new Found(id, true, written, null);
             });
         });
     }
@@ -226,7 +238,8 @@ public final class ContactResolver {
             if (!addressChanged) {
                 return Future.succeededFuture();
             }
-            return address(p.address()).compose(addressId -> client.put("/contact-service/contact/" + id + "/postal-address",
+            Future<Long> posted = f.earlyAddress() != null ? f.earlyAddress() : address(p.address());
+            return posted.compose(addressId -> client.put("/contact-service/contact/" + id + "/postal-address",
                     new JsonArray().add(new JsonObject().put("postalAddressId", addressId)))).map(x -> {
                 addressWritten.put(id, p.address());
                 return x;

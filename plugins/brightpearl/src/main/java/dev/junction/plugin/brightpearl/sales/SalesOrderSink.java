@@ -79,15 +79,20 @@ public final class SalesOrderSink implements SinkHandler<Order> {
         boolean block = options.getBoolean("blockContactUpdates", false);
         List<String> skus = order.lines().stream().filter(l -> l.type() == LineType.PRODUCT && l.sku() != null)
                 .map(OrderLine::sku).toList();
-        return contacts.resolve(order.customer() != null ? order.customer() : order.billing(), block)
-                .compose(contact -> products.findAll(options.getString("productKey", "SKU"), skus)
-                        .compose(productIds -> body.build(request, contact.contactId(), productIds)
-                                .compose(b -> post(b, request.idempotencyKey(), contact.contactId(), customerEmail(order)))
-                                .compose(posted -> posted.existing()
-                                        ? Future.succeededFuture(SinkResult.alreadyPresent(String.valueOf(posted.orderId()),
-                                        "sales order " + posted.orderId() + " already exists for " + request.idempotencyKey()))
-                                        : afterCreate(posted.orderId(), order, options).map(v -> result(posted.orderId(),
-                                        contact, productIds, skus, orderIdFacts(order))))));
+        // Both at once: either may wait for an index refresh, and neither needs the other.
+        Future<ContactResolver.Resolved> resolved = contacts.resolve(order.customer() != null ? order.customer() : order.billing(), block);
+        Future<Map<String, Long>> found = products.findAll(options.getString("productKey", "SKU"), skus);
+        return Future.all(resolved, found).compose(both -> {
+            ContactResolver.Resolved contact = resolved.result();
+            Map<String, Long> productIds = found.result();
+            return body.build(request, contact.contactId(), productIds)
+                    .compose(b -> post(b, request.idempotencyKey(), contact.contactId(), customerEmail(order)))
+                    .compose(posted -> posted.existing()
+                            ? Future.succeededFuture(SinkResult.alreadyPresent(String.valueOf(posted.orderId()),
+                            "sales order " + posted.orderId() + " already exists for " + request.idempotencyKey()))
+                            : afterCreate(posted.orderId(), order, options).map(v -> result(posted.orderId(),
+                            contact, productIds, skus, orderIdFacts(order))));
+        });
     }
 
     /** The order the create answered with; {@code existing} when Brightpearl already had one for the key. */

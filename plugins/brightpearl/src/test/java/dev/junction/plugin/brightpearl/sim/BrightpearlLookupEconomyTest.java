@@ -225,6 +225,73 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
     }
 
     @Test
+    void aNewCustomersAddressIsPostedWhileTheLookupWaitsForItsRefresh() throws Exception {
+        BrightpearlConnection bp = BrightpearlConnection.open(connection("bp-early-address", new JsonObject()));
+        ContactResolver contacts = new ContactResolver(bp.client(), bp.ctx().clock(), bp.ctx().logger(),
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofHours(6), 1_000);
+        await(contacts.resolve(customer("first@example.com", "1 Main St", null), false));
+        resetStats();
+
+        long latencyMs = 400;
+        long tookMs;
+        control(HttpMethod.PUT, "/faults", new JsonObject().put("latencyMs", latencyMs));
+        ContactResolver.Resolved r;
+        try {
+            long t0 = System.nanoTime();
+            r = await(contacts.resolve(customer("brand-new@example.com", "9 Elm St", null), false));
+            tookMs = (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+            control(HttpMethod.PUT, "/faults", new JsonObject().put("latencyMs", 0));
+        }
+        assertThat(r.created()).isTrue();
+        Map<String, Long> calls = routes();
+        assertThat(calls.get(CONTACT_SEARCH)).isEqualTo(1);
+        assertThat(calls.get("POST /contact-service/postal-address")).isEqualTo(1);
+        assertThat(calls.get("POST /contact-service/contact")).isEqualTo(1);
+        // Three requests of 400 ms each one after the other cannot take less than 1,200 ms; with the address posted
+        // during the refresh, two round trips do (it fails only if the calls themselves took 400 ms more).
+        assertThat(tookMs).as("refresh and address post overlap").isLessThan(3 * latencyMs);
+        JsonObject created = controlArray("/contacts").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getLong("contactId") == r.contactId()).findFirst().orElseThrow();
+        assertThat(controlArray("/postal-addresses")).hasSize(2); // first@ and brand-new@
+        assertThat(created.getJsonObject("postAddressIds").getLong("DEF")).isNotNull();
+    }
+
+    @Test
+    void aCustomerFoundByTheRefreshGetsTheAddressPostedMeanwhileAndNoneIsLeftOver() throws Exception {
+        ConnectionHandlers h = handlers(connection("bp-found-early", new JsonObject()));
+        write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        long theirs = seedContact("found-later@example.com");
+        resetStats();
+
+        write(h, order(customer("found-later@example.com", "2 Oak Ave", "555-0100"), "NOSKU"));
+        Map<String, Long> calls = routes();
+        assertThat(calls.get("POST /contact-service/contact")).isNull();
+        assertThat(calls.get("POST /contact-service/postal-address")).as("one address, posted during the lookup").isEqualTo(1);
+        assertThat(calls.get("PUT /contact-service/contact/{id}/postal-address")).as("and attached to the customer found").isEqualTo(1);
+        JsonObject contact = controlArray("/contacts").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getLong("contactId") == theirs).findFirst().orElseThrow();
+        long attached = contact.getJsonObject("postAddressIds").getLong("DEF");
+        assertThat(controlArray("/postal-addresses").stream().map(JsonObject.class::cast)
+                .filter(a -> "2 Oak Ave".equals(a.getString("addressLine1"))).map(a -> a.getLong("addressId")).toList())
+                .containsExactly(attached);
+    }
+
+    @Test
+    void withContactUpdatesBlockedNoAddressIsPostedForACustomerTheRefreshFinds() throws Exception {
+        ConnectionHandlers h = handlers(connection("bp-found-blocked", new JsonObject()));
+        write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        long theirs = seedContact("blocked@example.com");
+        resetStats();
+
+        SinkResult r = write(h, "sales-orders", order(customer("blocked@example.com", "3 Pine Rd", "555-0100"), "NOSKU"),
+                "blocked-1", NO_NOTES.copy().put("blockContactUpdates", true));
+        assertThat(r.facts()).containsEntry("contactId", String.valueOf(theirs)).containsEntry("contact", "reused");
+        assertThat(routes()).doesNotContainKeys("POST /contact-service/postal-address",
+                "PUT /contact-service/contact/{id}/postal-address", "PATCH /contact-service/contact/{id}");
+    }
+
+    @Test
     void aCustomerCreatedElsewhereAMomentAgoIsFoundNotDuplicated() throws Exception {
         ConnectionHandlers h = handlers(connection("bp-elsewhere", new JsonObject()));
         write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
