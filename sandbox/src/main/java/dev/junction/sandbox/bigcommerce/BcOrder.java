@@ -27,14 +27,21 @@ final class BcOrder {
     BcOrder(int id, JsonObject fields, List<JsonObject> products, List<JsonObject> addresses,
             List<JsonObject> coupons, Instant created, Instant modified) {
         this.id = id;
-        this.fields = fields;
-        this.products = new ArrayList<>(products);
-        this.addresses = new ArrayList<>(addresses);
-        this.coupons = new ArrayList<>(coupons);
+        // held compact for as long as the simulator runs (see CompactJson); copies handed out are expanded
+        this.fields = CompactJson.compact(fields);
+        this.products = compact(products);
+        this.addresses = compact(addresses);
+        this.coupons = compact(coupons);
         // BigCommerce keeps second precision; date filters compare against what clients saw.
         this.created = created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.modified = modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        fields.put("date_created", Formats.rfc2822(this.created)).put("date_modified", Formats.rfc2822(this.modified));
+        this.fields.put("date_created", Formats.rfc2822(this.created)).put("date_modified", Formats.rfc2822(this.modified));
+    }
+
+    private static List<JsonObject> compact(List<JsonObject> items) {
+        List<JsonObject> out = new ArrayList<>(items.size());
+        for (JsonObject o : items) out.add(CompactJson.compact(o));
+        return out;
     }
 
     synchronized Instant created() {
@@ -100,7 +107,7 @@ final class BcOrder {
 
     /** The v2 order object as the API returns it, with links to its sub-resources. */
     synchronized JsonObject render(String apiBase) {
-        JsonObject out = fields.copy();
+        JsonObject out = CompactJson.expand(fields);
         String base = apiBase + "/v2/orders/" + id;
         out.put("products", link(base + "/products", "/orders/" + id + "/products"));
         // BigCommerce's own examples spell this link without the underscore, though the path has one.
@@ -141,7 +148,7 @@ final class BcOrder {
             if (items.isEmpty()) continue;
             JsonObject c = new JsonObject().put("id", addressId);
             for (String f : ADDRESS_FIELDS) c.put(f, a.getValue(f));
-            c.put("form_fields", a.getJsonArray("form_fields", new JsonArray()).copy());
+            c.put("form_fields", CompactJson.expand(a.getJsonArray("form_fields", new JsonArray())));
             c.put("shipping_method", a.getValue("shipping_method"));
             c.put("line_items", items);
             c.put("items_total", a.getValue("items_total")).put("items_shipped", a.getValue("items_shipped"));
@@ -184,7 +191,7 @@ final class BcOrder {
         for (JsonObject l : products) {
             if (!which.test(l)) continue;
             if (full) {
-                out.add(l.copy());
+                out.add(CompactJson.expand(l));
             } else {
                 String resource = "/orders/" + id + "/products/" + l.getInteger("id");
                 out.add(link(apiBase + "/v2" + resource, resource));
@@ -208,7 +215,7 @@ final class BcOrder {
     synchronized JsonArray shippingAddresses(String apiBase) {
         JsonArray out = new JsonArray();
         for (JsonObject a : addresses) {
-            JsonObject copy = a.copy();
+            JsonObject copy = CompactJson.expand(a);
             String quotes = "/orders/" + id + "/shipping_addresses/" + a.getInteger("id") + "/shipping_quotes";
             copy.put("shipping_quotes", link(apiBase + "/v2" + quotes, quotes));
             out.add(copy);
@@ -251,7 +258,7 @@ final class BcOrder {
 
     private static JsonArray copies(Iterable<JsonObject> items) {
         JsonArray out = new JsonArray();
-        for (JsonObject o : items) out.add(o.copy());
+        for (JsonObject o : items) out.add(CompactJson.expand(o));
         return out;
     }
 }
