@@ -36,28 +36,45 @@ final class CompactJson {
 
     /** A deep copy of {@code o} backed by {@link ArrayMap}s, nested objects and arrays included. */
     static JsonObject compact(JsonObject o) {
-        ArrayMap map = new ArrayMap(o.size());
+        return copy(o, true);
+    }
+
+    static JsonArray compact(JsonArray a) {
+        return copy(a, true);
+    }
+
+    /** A deep copy of {@code o} as {@link JsonObject#copy()} makes of an ordinary one: ordered maps, fields in order. */
+    static JsonObject expand(JsonObject o) {
+        return copy(o, false);
+    }
+
+    static JsonArray expand(JsonArray a) {
+        return copy(a, false);
+    }
+
+    private static JsonObject copy(JsonObject o, boolean compact) {
+        Map<String, Object> map = compact ? new ArrayMap(o.size()) : new LinkedHashMap<>(Math.max(4, o.size() * 4 / 3 + 1));
         for (Map.Entry<String, Object> e : o.getMap().entrySet()) {
-            map.put(shared(e.getKey()), compactValue(e.getValue()));
+            map.put(compact ? shared(e.getKey()) : e.getKey(), copyValue(e.getValue(), compact));
         }
         return new JsonObject(map);
     }
 
-    static JsonArray compact(JsonArray a) {
+    private static JsonArray copy(JsonArray a, boolean compact) {
         List<Object> list = new ArrayList<>(a.size());
         for (Object v : a.getList()) {
-            list.add(compactValue(v));
+            list.add(copyValue(v, compact));
         }
         return new JsonArray(list);
     }
 
     @SuppressWarnings("unchecked")
-    private static Object compactValue(Object v) {
-        if (v instanceof JsonObject o) return compact(o);
-        if (v instanceof JsonArray a) return compact(a);
-        if (v instanceof Map<?, ?> m) return compact(new JsonObject((Map<String, Object>) m));
-        if (v instanceof List<?> l) return compact(new JsonArray((List<Object>) l));
-        if (v instanceof String s) return shared(s);
+    private static Object copyValue(Object v, boolean compact) {
+        if (v instanceof JsonObject o) return copy(o, compact);
+        if (v instanceof JsonArray a) return copy(a, compact);
+        if (v instanceof Map<?, ?> m) return copy(new JsonObject((Map<String, Object>) m), compact);
+        if (v instanceof List<?> l) return copy(new JsonArray((List<Object>) l), compact);
+        if (compact && v instanceof String s) return shared(s);
         return v; // numbers, booleans and null are immutable and shared, as JsonObject.copy() shares them
     }
 
@@ -78,32 +95,6 @@ final class CompactJson {
     private static final int MAX_SHARED = 65_536;
     private static final int MAX_SHARED_LENGTH = 40;
     private static final Map<String, String> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A deep copy of {@code o} as {@link JsonObject#copy()} makes of an ordinary one: ordered maps, fields in order. */
-    static JsonObject expand(JsonObject o) {
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, o.size() * 4 / 3 + 1));
-        for (Map.Entry<String, Object> e : o.getMap().entrySet()) {
-            map.put(e.getKey(), expandValue(e.getValue()));
-        }
-        return new JsonObject(map);
-    }
-
-    static JsonArray expand(JsonArray a) {
-        List<Object> list = new ArrayList<>(a.size());
-        for (Object v : a.getList()) {
-            list.add(expandValue(v));
-        }
-        return new JsonArray(list);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object expandValue(Object v) {
-        if (v instanceof JsonObject o) return expand(o);
-        if (v instanceof JsonArray a) return expand(a);
-        if (v instanceof Map<?, ?> m) return expand(new JsonObject((Map<String, Object>) m));
-        if (v instanceof List<?> l) return expand(new JsonArray((List<Object>) l));
-        return v;
-    }
 
     /**
      * An insertion-ordered map in one array ({@code k0, v0, k1, v1, ...}), looked up by scanning: objects here have
