@@ -117,6 +117,15 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
         }
     }
 
+    /** A contact resolver of its own connection, its index loaded by a first customer (first@example.com). */
+    private ContactResolver resolverWithLoadedIndex(String connectionId) throws Exception {
+        BrightpearlConnection bp = BrightpearlConnection.open(connection(connectionId, new JsonObject()));
+        ContactResolver contacts = new ContactResolver(bp.client(), bp.ctx().clock(), bp.ctx().logger(),
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofHours(6), 1_000);
+        await(contacts.resolve(customer("first@example.com", "1 Main St", null), false));
+        return contacts;
+    }
+
     private SinkResult write(ConnectionHandlers h, Order o) throws Exception {
         return write(h, "sales-orders", o, o.sourceId(), NO_NOTES);
     }
@@ -198,10 +207,7 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
 
     @Test
     void concurrentNewCustomersShareOneSearchAndEachIsCreatedOnce() throws Exception {
-        BrightpearlConnection bp = BrightpearlConnection.open(connection("bp-burst-c", new JsonObject()));
-        ContactResolver contacts = new ContactResolver(bp.client(), bp.ctx().clock(), bp.ctx().logger(),
-                java.time.Duration.ofSeconds(60), java.time.Duration.ofHours(6), 1_000);
-        await(contacts.resolve(customer("first@example.com", "1 Main St", null), false));
+        ContactResolver contacts = resolverWithLoadedIndex("bp-burst-c");
         resetStats();
 
         List<Future<ContactResolver.Resolved>> resolved = new ArrayList<>();
@@ -226,10 +232,7 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
 
     @Test
     void aNewCustomersAddressIsPostedWhileTheLookupWaitsForItsRefresh() throws Exception {
-        BrightpearlConnection bp = BrightpearlConnection.open(connection("bp-early-address", new JsonObject()));
-        ContactResolver contacts = new ContactResolver(bp.client(), bp.ctx().clock(), bp.ctx().logger(),
-                java.time.Duration.ofSeconds(60), java.time.Duration.ofHours(6), 1_000);
-        await(contacts.resolve(customer("first@example.com", "1 Main St", null), false));
+        ContactResolver contacts = resolverWithLoadedIndex("bp-early-address");
         resetStats();
 
         long latencyMs = 400;
