@@ -126,6 +126,24 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
         return contacts;
     }
 
+    /** A connection whose contact index is loaded (by one order), then a contact another integration created. */
+    private record CreatedElsewhere(ConnectionHandlers handlers, long contactId) {
+    }
+
+    private CreatedElsewhere createdElsewhereAfterTheIndexLoaded(String connectionId, String email) throws Exception {
+        ConnectionHandlers h = handlers(connection(connectionId, new JsonObject()));
+        write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
+        long theirs = seedContact(email);
+        resetStats();
+        return new CreatedElsewhere(h, theirs);
+    }
+
+    /** The simulator's record of a contact, by id. */
+    private JsonObject simulatorContact(long contactId) throws Exception {
+        return controlArray("/contacts").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getLong("contactId") == contactId).findFirst().orElseThrow();
+    }
+
     private SinkResult write(ConnectionHandlers h, Order o) throws Exception {
         return write(h, "sales-orders", o, o.sourceId(), NO_NOTES);
     }
@@ -254,27 +272,23 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
         // Three requests of 400 ms each one after the other cannot take less than 1,200 ms; with the address posted
         // during the refresh, two round trips do (it fails only if the calls themselves took 400 ms more).
         assertThat(tookMs).as("refresh and address post overlap").isLessThan(3 * latencyMs);
-        JsonObject created = controlArray("/contacts").stream().map(JsonObject.class::cast)
-                .filter(c -> c.getLong("contactId") == r.contactId()).findFirst().orElseThrow();
+        JsonObject created = simulatorContact(r.contactId());
         assertThat(controlArray("/postal-addresses")).hasSize(2); // first@ and brand-new@
         assertThat(created.getJsonObject("postAddressIds").getLong("DEF")).isNotNull();
     }
 
     @Test
     void aCustomerFoundByTheRefreshGetsTheAddressPostedMeanwhileAndNoneIsLeftOver() throws Exception {
-        ConnectionHandlers h = handlers(connection("bp-found-early", new JsonObject()));
-        write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
-        long theirs = seedContact("found-later@example.com");
-        resetStats();
+        CreatedElsewhere seeded = createdElsewhereAfterTheIndexLoaded("bp-found-early", "found-later@example.com");
+        ConnectionHandlers h = seeded.handlers();
+        long theirs = seeded.contactId();
 
         write(h, order(customer("found-later@example.com", "2 Oak Ave", "555-0100"), "NOSKU"));
         Map<String, Long> calls = routes();
         assertThat(calls.get("POST /contact-service/contact")).isNull();
         assertThat(calls.get("POST /contact-service/postal-address")).as("one address, posted during the lookup").isEqualTo(1);
         assertThat(calls.get("PUT /contact-service/contact/{id}/postal-address")).as("and attached to the customer found").isEqualTo(1);
-        JsonObject contact = controlArray("/contacts").stream().map(JsonObject.class::cast)
-                .filter(c -> c.getLong("contactId") == theirs).findFirst().orElseThrow();
-        long attached = contact.getJsonObject("postAddressIds").getLong("DEF");
+        long attached = simulatorContact(theirs).getJsonObject("postAddressIds").getLong("DEF");
         assertThat(controlArray("/postal-addresses").stream().map(JsonObject.class::cast)
                 .filter(a -> "2 Oak Ave".equals(a.getString("addressLine1"))).map(a -> a.getLong("addressId")).toList())
                 .containsExactly(attached);
@@ -282,10 +296,9 @@ class BrightpearlLookupEconomyTest extends SimulatorTestBase {
 
     @Test
     void withContactUpdatesBlockedNoAddressIsPostedForACustomerTheRefreshFinds() throws Exception {
-        ConnectionHandlers h = handlers(connection("bp-found-blocked", new JsonObject()));
-        write(h, order(customer("someone@example.com", "1 Main St", "555-0100"), "NOSKU"));
-        long theirs = seedContact("blocked@example.com");
-        resetStats();
+        CreatedElsewhere seeded = createdElsewhereAfterTheIndexLoaded("bp-found-blocked", "blocked@example.com");
+        ConnectionHandlers h = seeded.handlers();
+        long theirs = seeded.contactId();
 
         SinkResult r = write(h, "sales-orders", order(customer("blocked@example.com", "3 Pine Rd", "555-0100"), "NOSKU"),
                 "blocked-1", NO_NOTES.copy().put("blockContactUpdates", true));
