@@ -62,7 +62,7 @@ public final class HsqldbSyncStore implements SyncStore {
     private final RecordReader reader = new RecordReader();
     private final StatusCounts statusCounts;
     private final IngestDao ingest;
-    private final LinkDao links = new LinkDao();
+    final LinkDao links = new LinkDao(); // package-private: tests look at which keys it knows
     private final QueueDao queue;
     private final MappingTableDao mappings = new MappingTableDao();
     private final ConnectionDao connections;

@@ -33,6 +33,16 @@ final class LinkDao {
                  VALUES (n.entity, n.from_connection, n.from_id, n.to_connection, n.to_id, n.updated_at)
             """;
 
+    /*
+     * A key never written before: a plain insert. Every order's completion writes a new link both ways; as MERGEs
+     * (a one-row VALUES table joined against id_link) those writes were a fifth of the store thread's samples at
+     * 788 orders/s, as inserts 8% (a third of the samples in the same window).
+     */
+    private static final String INSERT = """
+            INSERT INTO id_link (entity, from_connection, from_id, to_connection, to_id, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """;
+
     /** False only for a link that certainly does not exist, answered without the database (see {@link LinkKeys}). */
     boolean mayExist(String entity, String fromConnection, String id, String toConnection) {
         return keys.mayExist(entity, fromConnection, id, toConnection);
@@ -97,7 +107,14 @@ final class LinkDao {
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        // Should another transaction have written the same new key first, the insert's unique violation makes
+        // Jdbc run this transaction again, and by then the key is known: the second run upserts.
+        write(c, known ? UPSERT : INSERT, entity, fromConn, fromId, toConn, toId, now);
+    }
+
+    private static void write(Connection c, String sql, String entity, String fromConn, String fromId, String toConn,
+                              String toId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, entity);
             ps.setString(2, fromConn);
             ps.setString(3, fromId);

@@ -56,4 +56,30 @@ class LinkKeysTest extends StoreFixture {
         assertThat(await(store.findLink("order", "bc", "1", "bp"))).contains("77");
         assertThat(await(store.findLink("order", "bp", "77", "bc"))).contains("1");
     }
+
+    @Test
+    void aKeyThisStoreHasNotSeenButAnotherWriterHasIsReplacedNotDuplicated() throws Exception {
+        // The other writer: a link written through a second LinkDao, whose keys this store's LinkDao never saw.
+        LinkDao other = new LinkDao();
+        Jdbc jdbc = Jdbc.open(vertx, "link-writer-test", "jdbc:hsqldb:mem:" + dbName, 1);
+        await(other.loadKeys(jdbc, dbName));
+        await(jdbc.<Void>tx(c -> {
+            other.put(c, new IdLink("order", "bc", "218", "bp", "1044"), T0);
+            return null;
+        }));
+        assertThat(store.links.mayExist("order", "bc", "218", "bp")).as("unknown to the store's keys").isFalse();
+
+        await(store.putLink(new IdLink("order", "bc", "218", "bp", "1050")));
+
+        assertThat(await(store.findLink("order", "bc", "218", "bp"))).contains("1050");
+        assertThat(await(store.findLink("order", "bp", "1050", "bc"))).contains("218");
+        int rows = await(jdbc.<Integer>tx(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM id_link WHERE from_id = '218'");
+                 var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }));
+        assertThat(rows).as("rows for bc 218").isEqualTo(1);
+    }
 }
