@@ -51,7 +51,7 @@ public final class HsqldbSyncStore implements SyncStore {
      * Worker threads and JDBC connections: two, so an ingest and a completion can overlap. Four (until the twelfth
      * session) contended on HSQLDB's own locks (its file-space allocator, its log): on 2 cores a lock holder was
      * often descheduled while others waited, 10-30 ms at a time. With two, same host and hour: CPU per order at
-     * 788 orders/s 1.23-1.30 -> 1.16 ms (store threads 0.41-0.46 -> 0.37), at full speed 0.72-0.74 -> 0.67 ms.
+     * 788 orders/s 1.23-1.30 -> 1.16-1.21 ms (store threads 0.41-0.46 -> 0.37), at full speed 0.72-0.74 -> 0.67 ms.
      */
     public static final int DEFAULT_POOL_SIZE = 2;
     /** Most completions (or ingest calls) in one group commit: bounds a transaction's size and lock count. */

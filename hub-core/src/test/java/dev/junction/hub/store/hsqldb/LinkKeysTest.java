@@ -73,13 +73,10 @@ class LinkKeysTest extends StoreFixture {
 
         assertThat(await(store.findLink("order", "bc", "218", "bp"))).contains("1050");
         assertThat(await(store.findLink("order", "bp", "1050", "bc"))).contains("218");
-        int rows = await(jdbc.<Integer>tx(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM id_link WHERE from_id = '218'");
-                 var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }));
-        assertThat(rows).as("rows for bc 218").isEqualTo(1);
+        try (var c = raw(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM id_link WHERE from_id = '218'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("rows for bc 218").isEqualTo(1);
+        }
     }
 }
