@@ -26,8 +26,12 @@ final class BcSandbox implements AutoCloseable {
     final WebClient client;
 
     BcSandbox(Vertx vertx, int quota) {
+        this(vertx, quota, List.of(20L, 40L, 80L));
+    }
+
+    BcSandbox(Vertx vertx, int quota, List<Long> webhookRetriesMs) {
         this.vertx = vertx;
-        BigCommerceOptions options = new BigCommerceOptions(HASH, TOKEN, 7, quota, List.of(20L, 40L, 80L));
+        BigCommerceOptions options = new BigCommerceOptions(HASH, TOKEN, 7, quota, webhookRetriesMs);
         this.server = new SimulatorServer(new BigCommerceSimulator(options), 7);
         server.start(vertx, 0).await();
         this.client = WebClient.create(vertx);

@@ -172,7 +172,7 @@ class BigCommerceWebhooksTest {
     @Test
     void anEventWhoseLastRetryFailsIsCountedAsAbandoned() {
         register("store/order/created");
-        failNext.set(4); // the first try and all three retries (100, 300, 1000 ms)
+        failNext.set(4); // the first try and all three retries of BcSandbox's schedule (20, 40, 80 ms)
         bc.seedOrder();
         eventually(Duration.ofSeconds(5), () -> received.size() == 4, "four failed attempts");
         eventually(Duration.ofSeconds(5), () -> bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject()
@@ -180,6 +180,20 @@ class BigCommerceWebhooksTest {
         JsonObject hooks = bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject().getJsonObject("webhooks");
         assertThat(hooks.getLong("failed")).isEqualTo(4);
         assertThat(hooks.getLong("delivered")).isZero();
+    }
+
+    @Test
+    void onTheDefaultScheduleAnEventIsStillDeliveredAfterFourFailedAttempts(Vertx vertx) {
+        bc.close();
+        bc = new BcSandbox(vertx, 0, BigCommerceOptions.WEBHOOK_RETRIES_MS);
+        register("store/order/created");
+        failNext.set(4); // the first try and the retries after 100, 300 and 500 ms; the next comes after 1 s more
+        bc.seedOrder();
+        eventually(Duration.ofSeconds(5), () -> received.size() == 5, "the fifth attempt");
+        JsonObject hooks = bc.control(HttpMethod.GET, "/_sandbox/stats", null).bodyAsJsonObject().getJsonObject("webhooks");
+        assertThat(hooks.getLong("delivered")).isEqualTo(1);
+        assertThat(hooks.getLong("failed")).isEqualTo(4);
+        assertThat(hooks.getLong("abandoned")).isZero();
     }
 
     @Test
