@@ -11,8 +11,17 @@ import java.util.function.LongSupplier;
  * <p>After the {@code minimum} orders, it goes on in rounds of about 5 s, reading the compiler threads' CPU
  * time of the hub and of this JVM (the simulators) from {@code /proc} around each round, until both used less
  * than {@link #SETTLED} of one core during a round, or {@link #MAX_ROUNDS} rounds passed; then, at a paced rate,
- * until the hub has caught up ({@link #catchUp}). The orders drawn ahead for the measured phase stay held: the
- * extra rounds' orders are generated as they are placed.
+ * until the hub has caught up ({@link #catchUp}), and then in rounds again until the JIT settles with the hub
+ * caught up ({@link #steady}). The orders drawn ahead for the measured phase stay held: the extra rounds' orders
+ * are generated as they are placed.
+ *
+ * <p>Why the second settle: at a paced rate the hub spends the first rounds behind (compiling on two shared cores),
+ * so the JIT settles on the code a hub with a queue runs. Once caught up, a claim finds the queue empty and an
+ * ingest wakes an idle pump: branches the compiled code had never seen. Measured at 764 orders/s (thirteenth
+ * session): the hub deoptimised five methods the moment it caught up and recompiled HSQLDB's {@code
+ * TableDerived.materialise} (200 ms of C2) and {@code IndexAVL.findNode} (126 ms) in the first 0.4 s, then three of
+ * its own over the next 7 s; the orders placed in the measured phase's first second (s0) were 20-270 ms late
+ * against 5-10 ms after, 100-600 of a 20,000-order run's 200-order p99 budget, in every run of that session.
  */
 final class WarmUp {
     /** Compiler CPU, as a share of one core, under which the JIT counts as settled. */
@@ -21,6 +30,8 @@ final class WarmUp {
     static final int MAX_ROUNDS = 36;
     private static final double ROUND_SECONDS = 5;
     private static final int MAX_CATCH_UP_SECONDS = 30;
+    /** At most this many rounds with the hub caught up (one minute). */
+    private static final int MAX_STEADY_ROUNDS = 12;
 
     private WarmUp() {
     }
@@ -54,7 +65,8 @@ final class WarmUp {
             if (!jitSettled) {
                 System.out.printf("  warm-up: the JIT had not settled after %d rounds; measuring anyway%n", MAX_ROUNDS);
             }
-            return placed + catchUp(w, settled, placed, rate, deadlineMs);
+            placed += catchUp(w, settled, placed, rate, deadlineMs);
+            return placed + steady(w, hubPid, settled, placed, round, rate, deadlineMs);
         } finally {
             w.keepHeld(0);
         }
@@ -80,6 +92,62 @@ final class WarmUp {
             System.out.printf("  warm-up: %d more orders while the hub caught up; %d not settled yet%n", placed, behind);
         }
         return placed;
+    }
+
+    /**
+     * Once the hub has caught up with a paced rate, goes on in rounds at that rate until one passes with both
+     * JITs under {@link #SETTLED} and the hub still caught up at its end (at most {@link #MAX_STEADY_ROUNDS}):
+     * the measured phase then starts on code compiled for a hub that keeps up. A hub that has not caught up, or
+     * falls behind again (a rate above its peak), ends it: there is no steady state to wait for. Returns the
+     * orders it placed.
+     */
+    private static int steady(Workload w, long hubPid, LongSupplier settled, int placedBefore, int round, double rate,
+                              long deadlineMs) {
+        if (rate <= 0 || placedBefore - settled.getAsLong() > caughtUp(rate)) {
+            return 0;
+        }
+        int placed = 0;
+        for (int i = 1; i <= MAX_STEADY_ROUNDS && System.currentTimeMillis() < deadlineMs; i++) {
+            ThreadCpu hub0 = ThreadCpu.of(hubPid);
+            ThreadCpu self0 = ThreadCpu.self();
+            long t0 = System.currentTimeMillis();
+            placed += w.placePaced(round, rate, deadlineMs);
+            long wallMs = Math.max(1, System.currentTimeMillis() - t0);
+            double hubJit = jitShare(ThreadCpu.of(hubPid).since(hub0), wallMs);
+            double simJit = jitShare(ThreadCpu.self().since(self0), wallMs);
+            long behind = placedBefore + placed - settled.getAsLong();
+            Steady verdict = Steady.of(behind, rate, hubJit, simJit);
+            System.out.printf("  steady round %d: %d orders in %.1f s; compiler threads: hub %.0f%%,"
+                            + " simulators %.0f%% of a core; %d orders not settled yet%s%n",
+                    i, round, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, verdict.text);
+            if (verdict != Steady.COMPILING) {
+                return placed;
+            }
+        }
+        System.out.printf("  warm-up: the JIT had not settled after %d rounds with the hub caught up; measuring anyway%n",
+                MAX_STEADY_ROUNDS);
+        return placed;
+    }
+
+    /** What a round with the hub caught up at its start ends in. */
+    enum Steady {
+        /** The hub kept up and both JITs were quiet: measure. */
+        SETTLED(": settled"),
+        /** The hub kept up but a JIT was still compiling: another round. */
+        COMPILING(""),
+        /** The hub fell behind: the rate is above its peak, there is no steady state to wait for. */
+        FELL_BEHIND(": fell behind, measuring now");
+
+        final String text;
+
+        Steady(String text) {
+            this.text = text;
+        }
+
+        static Steady of(long behind, double rate, double hubJit, double simJit) {
+            if (behind > caughtUp(rate)) return FELL_BEHIND;
+            return hubJit < WarmUp.SETTLED && simJit < WarmUp.SETTLED ? SETTLED : COMPILING;
+        }
     }
 
     /** Orders in flight that count as caught up: a tenth of a second's. */
