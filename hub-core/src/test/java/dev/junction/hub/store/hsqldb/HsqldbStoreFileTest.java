@@ -62,6 +62,30 @@ class HsqldbStoreFileTest {
         }
     }
 
+    private String property(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction")
+                + ";shutdown=true", "SA", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT property_value FROM information_schema.system_properties"
+                     + " WHERE property_name = '" + name + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
+    void aDatabaseLeftWithAnotherLogSizeCheckpointsAtTheStoresOnTheNextOpen() throws Exception {
+        await(await(HsqldbSyncStore.open(vertx, dataDir, cipher)).close());
+        // as a store before the thirteenth session left it: checkpoints every 100 MB of log
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction")
+                + ";shutdown=true", "SA", "")) {
+            c.createStatement().execute("SET FILES LOG SIZE 100");
+        }
+        assertThat(property("hsqldb.log_size")).isEqualTo("100");
+
+        await(await(HsqldbSyncStore.open(vertx, dataDir, cipher)).close());
+
+        assertThat(property("hsqldb.log_size")).isEqualTo(String.valueOf(StoreOpening.LOG_MB)).isEqualTo("20");
+    }
+
     @Test
     void dataSurvivesCloseAndReopen() {
         HsqldbSyncStore store = await(HsqldbSyncStore.open(vertx, dataDir, cipher));
