@@ -49,18 +49,11 @@ final class WarmUp {
         try {
             boolean jitSettled = false;
             for (int i = 1; i <= MAX_ROUNDS && !jitSettled && System.currentTimeMillis() < deadlineMs; i++) {
-                ThreadCpu hub0 = ThreadCpu.of(hubPid);
-                ThreadCpu self0 = ThreadCpu.self();
-                long t0 = System.currentTimeMillis();
-                placed += w.placePaced(round, rate, deadlineMs);
-                long wallMs = Math.max(1, System.currentTimeMillis() - t0);
-                double hubJit = jitShare(ThreadCpu.of(hubPid).since(hub0), wallMs);
-                double simJit = jitShare(ThreadCpu.self().since(self0), wallMs);
+                Round r = Round.place(w, hubPid, round, rate, deadlineMs);
+                placed += r.placed();
                 long behind = placed - settled.getAsLong();
-                jitSettled = hubJit < SETTLED && simJit < SETTLED;
-                System.out.printf("  warm-up round %d: %d orders in %.1f s; compiler threads: hub %.0f%%, simulators %.0f%%"
-                                + " of a core; %d orders not settled yet%s%n",
-                        i, round, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, jitSettled ? ": settled" : "");
+                jitSettled = r.hubJit() < SETTLED && r.simJit() < SETTLED;
+                r.print("warm-up round " + i, behind, jitSettled ? ": settled" : "");
             }
             if (!jitSettled) {
                 System.out.printf("  warm-up: the JIT had not settled after %d rounds; measuring anyway%n", MAX_ROUNDS);
@@ -108,18 +101,11 @@ final class WarmUp {
         }
         int placed = 0;
         for (int i = 1; i <= MAX_STEADY_ROUNDS && System.currentTimeMillis() < deadlineMs; i++) {
-            ThreadCpu hub0 = ThreadCpu.of(hubPid);
-            ThreadCpu self0 = ThreadCpu.self();
-            long t0 = System.currentTimeMillis();
-            placed += w.placePaced(round, rate, deadlineMs);
-            long wallMs = Math.max(1, System.currentTimeMillis() - t0);
-            double hubJit = jitShare(ThreadCpu.of(hubPid).since(hub0), wallMs);
-            double simJit = jitShare(ThreadCpu.self().since(self0), wallMs);
+            Round r = Round.place(w, hubPid, round, rate, deadlineMs);
+            placed += r.placed();
             long behind = placedBefore + placed - settled.getAsLong();
-            Steady verdict = Steady.of(behind, rate, hubJit, simJit);
-            System.out.printf("  steady round %d: %d orders in %.1f s; compiler threads: hub %.0f%%,"
-                            + " simulators %.0f%% of a core; %d orders not settled yet%s%n",
-                    i, round, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, verdict.text);
+            Steady verdict = Steady.of(behind, rate, r.hubJit(), r.simJit());
+            r.print("steady round " + i, behind, verdict.text);
             if (verdict != Steady.COMPILING) {
                 return placed;
             }
@@ -127,6 +113,24 @@ final class WarmUp {
         System.out.printf("  warm-up: the JIT had not settled after %d rounds with the hub caught up; measuring anyway%n",
                 MAX_STEADY_ROUNDS);
         return placed;
+    }
+
+    /** One round placed at a rate, with the compiler threads' share of a core in each JVM while it ran. */
+    private record Round(int placed, long wallMs, double hubJit, double simJit) {
+        static Round place(Workload w, long hubPid, int orders, double rate, long deadlineMs) {
+            ThreadCpu hub0 = ThreadCpu.of(hubPid);
+            ThreadCpu self0 = ThreadCpu.self();
+            long t0 = System.currentTimeMillis();
+            int placed = w.placePaced(orders, rate, deadlineMs);
+            long wallMs = Math.max(1, System.currentTimeMillis() - t0);
+            return new Round(placed, wallMs, jitShare(ThreadCpu.of(hubPid).since(hub0), wallMs),
+                    jitShare(ThreadCpu.self().since(self0), wallMs));
+        }
+
+        void print(String name, long behind, String verdict) {
+            System.out.printf("  %s: %d orders in %.1f s; compiler threads: hub %.0f%%, simulators %.0f%% of a core;"
+                    + " %d orders not settled yet%s%n", name, placed, wallMs / 1000.0, hubJit * 100, simJit * 100, behind, verdict);
+        }
     }
 
     /** What a round with the hub caught up at its start ends in. */

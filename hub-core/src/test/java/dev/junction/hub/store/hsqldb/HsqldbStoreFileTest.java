@@ -49,10 +49,14 @@ class HsqldbStoreFileTest {
         await(vertx.close());
     }
 
+    /** The database file opened directly, as HSQLDB's own tools would; the store must be closed. */
+    private Connection raw() throws java.sql.SQLException {
+        return DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction") + ";shutdown=true", "SA", "");
+    }
+
     private List<Integer> appliedVersions() throws Exception {
         // The store is closed here, so the file is free to open directly.
-        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction")
-                + ";shutdown=true", "SA", "");
+        try (Connection c = raw();
              ResultSet rs = c.createStatement().executeQuery("SELECT version FROM schema_version ORDER BY version")) {
             List<Integer> out = new ArrayList<>();
             while (rs.next()) {
@@ -63,8 +67,7 @@ class HsqldbStoreFileTest {
     }
 
     private String property(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction")
-                + ";shutdown=true", "SA", "");
+        try (Connection c = raw();
              ResultSet rs = c.createStatement().executeQuery("SELECT property_value FROM information_schema.system_properties"
                      + " WHERE property_name = '" + name + "'")) {
             return rs.next() ? rs.getString(1) : null;
@@ -75,8 +78,7 @@ class HsqldbStoreFileTest {
     void aDatabaseLeftWithAnotherLogSizeCheckpointsAtTheStoresOnTheNextOpen() throws Exception {
         await(await(HsqldbSyncStore.open(vertx, dataDir, cipher)).close());
         // as a store before the thirteenth session left it: checkpoints every 100 MB of log
-        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction")
-                + ";shutdown=true", "SA", "")) {
+        try (Connection c = raw()) {
             c.createStatement().execute("SET FILES LOG SIZE 100");
         }
         assertThat(property("hsqldb.log_size")).isEqualTo("100");
@@ -140,8 +142,7 @@ class HsqldbStoreFileTest {
     @Test
     void aDatabaseFromANewerHubIsRefused() throws Exception {
         await(await(HsqldbSyncStore.open(vertx, dataDir, cipher)).close());
-        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dataDir.resolve("junction")
-                + ";shutdown=true", "SA", "")) {
+        try (Connection c = raw()) {
             c.createStatement().execute("INSERT INTO schema_version VALUES (99, 'from the future', CURRENT_TIMESTAMP)");
         }
 
