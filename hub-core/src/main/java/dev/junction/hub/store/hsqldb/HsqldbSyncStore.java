@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HSQLDB writes out the cache's changed rows (~45 ms) and deletes the old log, which for 100 MB took ~50 ms more
  * (unlinking a file drops its pages from the page cache); at 764 orders/s, on two busy cores, the orders caught
  * behind one 100 MB checkpoint (one every ~105 s) were 160-300 late by over 50 ms, up to 130-340 ms. At 20 MB (one
- * every ~21 s) each leaves 30-70 such orders, up to 80-110 ms, so no single pause dominates a run's p99; throughput
+ * every ~21 s) each leaves 26-105 such orders, up to 80-180 ms, so no single pause dominates a run's p99; throughput
  * (1,502.7/s) and the 100,000-order backlog (1,091.8/s, peak heap 400 MB) did not suffer, and a crash restart
  * replays at most 20 MB instead of 100 (162 MB took 20.5 s).
  */
