@@ -155,6 +155,11 @@ final class WebhookDispatcher {
             boolean retried = attempt < delays.size() && hooks.get(hook.id()) != null;
             stats.webhookFailed(status != null ? "HTTP " + status : failureKind(ar.cause()), !retried);
             log(event, hook, attempt, status, ar.failed() ? ar.cause().toString() : "HTTP " + status);
+            if (attempt >= delays.size()) {
+                // BigCommerce: after the last retry (some 48 hours) the hook gets is_active:false and the app's
+                // owner an email; nothing more is sent to it until someone turns it back on
+                hooks.deactivate(hook.id(), clockMs.getAsLong() / 1000);
+            }
             if (retried) {
                 vertx.setTimer(Math.max(1, delays.get(attempt)), t -> {
                     Hooks.Hook current = hooks.get(hook.id());

@@ -183,6 +183,25 @@ class BigCommerceWebhooksTest {
     }
 
     @Test
+    void aHookWhoseEventRanOutOfRetriesIsTurnedOffAndSentNothingMoreUntilTurnedOn() {
+        int id = register("store/order/created").getInteger("id");
+        failNext.set(4); // the first try and all three retries of BcSandbox's schedule (20, 40, 80 ms)
+        bc.seedOrder();
+        eventually(Duration.ofSeconds(5), () -> !bc.api(HttpMethod.GET, "/v3/hooks/" + id, null).bodyAsJsonObject()
+                .getJsonObject("data").getBoolean("is_active"), "the hook to be turned off");
+        assertThat(received).hasSize(4);
+
+        int whileOff = bc.seedOrder().getInteger("id");
+        assertThat(bc.api(HttpMethod.PUT, "/v3/hooks/" + id, new JsonObject().put("is_active", true)).statusCode())
+                .isEqualTo(200);
+        int afterOn = bc.seedOrder().getInteger("id");
+        eventually(Duration.ofSeconds(5), () -> received.size() == 5, "the order placed after it was turned on");
+        // the order placed while it was off was never sent (a sweep of the orders is how an app catches up)
+        assertThat(received.get(4).body().getJsonObject("data").getInteger("id")).isEqualTo(afterOn);
+        assertThat(received).noneMatch(r -> r.body().getJsonObject("data").getInteger("id") == whileOff);
+    }
+
+    @Test
     void onTheDefaultScheduleAnEventIsStillDeliveredAfterFourFailedAttempts(Vertx vertx) {
         bc.close();
         bc = new BcSandbox(vertx, 0, BigCommerceOptions.WEBHOOK_RETRIES_MS);
