@@ -68,14 +68,6 @@ final class Hooks {
         return hooks.get(id);
     }
 
-    /** Turns a hook off, as BigCommerce does once an event's last retry to it has failed; false if it is gone. */
-    synchronized boolean deactivate(int id, long nowSeconds) {
-        Hook old = hooks.get(id);
-        if (old == null) return false;
-        hooks.put(id, new Hook(id, old.scope(), old.destination(), false, old.headers(), old.createdAt(), nowSeconds));
-        return true;
-    }
-
     Hook delete(int id) {
         return hooks.remove(id);
     }

@@ -158,7 +158,7 @@ final class WebhookDispatcher {
             if (attempt >= delays.size()) {
                 // BigCommerce: after the last retry (some 48 hours) the hook gets is_active:false and the app's
                 // owner an email; nothing more is sent to it until someone turns it back on
-                hooks.deactivate(hook.id(), clockMs.getAsLong() / 1000);
+                hooks.update(hook.id(), new JsonObject().put("is_active", false), clockMs.getAsLong() / 1000);
             }
             if (retried) {
                 vertx.setTimer(Math.max(1, delays.get(attempt)), t -> {
