@@ -7,6 +7,7 @@ import dev.junction.api.model.Party;
 import dev.junction.plugin.brightpearl.client.BrightpearlClient;
 import dev.junction.plugin.brightpearl.client.BrightpearlFailure;
 import dev.junction.plugin.brightpearl.mapping.BpJson;
+import dev.junction.plugin.brightpearl.support.LruMap;
 import dev.junction.plugin.brightpearl.support.SearchIndex;
 import dev.junction.plugin.brightpearl.support.TtlCache;
 import io.vertx.core.Future;
@@ -62,6 +63,8 @@ public final class ContactResolver {
     /** contact-search columns kept per contact, to tell whether the order changes them. */
     static final List<String> DETAIL_COLUMNS = List.of("firstName", "lastName", "pri");
     static final String SEARCH = "/contact-service/contact-search";
+    /** How many contacts' last-written names and address are remembered: as many as the index keeps by default. */
+    static final int REMEMBERED_CONTACTS = 50_000;
 
     /**
      * A contact found or created; {@code details} are its {@link #DETAIL_COLUMNS} as far as known, or null;
@@ -76,8 +79,13 @@ public final class ContactResolver {
     private final TtlCache<String, Optional<SearchIndex.Entry>> searched;
     /** Find-or-create in progress per email: concurrent orders of one new customer create one contact. */
     private final Map<String, Future<Found>> pending = new ConcurrentHashMap<>();
-    private final Map<Long, Address> addressWritten = new ConcurrentHashMap<>();
-    private final Map<Long, List<String>> detailsWritten = new ConcurrentHashMap<>();
+    /*
+     * What the hub last wrote per contact, so a repeat customer's unchanged names and address cost no request.
+     * Bounded: a hub runs for months and would otherwise keep an entry for every customer it ever wrote. A contact
+     * dropped from here is written once more on its next order, after which it is remembered again.
+     */
+    private final LruMap<Long, Address> addressWritten = new LruMap<>(REMEMBERED_CONTACTS);
+    private final LruMap<Long, List<String>> detailsWritten = new LruMap<>(REMEMBERED_CONTACTS);
 
     public ContactResolver(BrightpearlClient client, Clock clock) {
         this(client, clock, org.slf4j.LoggerFactory.getLogger(ContactResolver.class), Duration.ofSeconds(60),

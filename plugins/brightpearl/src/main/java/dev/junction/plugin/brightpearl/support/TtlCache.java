@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * A small cache with expiry, for lookups that cost Brightpearl requests (contact by email, product by SKU,
  * statuses): with 200 requests a minute per account, every repeated lookup saved is an order synced.
- * Concurrent loads of one key share a single request.
+ * Concurrent loads of one key share a single request. Expired entries are dropped as new ones come in, so the
+ * cache holds what was put within about one {@code ttl}, not every key the hub has ever looked up.
  */
 public final class TtlCache<K, V> {
     private record Entry<V>(V value, Instant expires) {
@@ -22,6 +24,9 @@ public final class TtlCache<K, V> {
     private final Duration ttl;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final Map<K, Future<V>> loading = new ConcurrentHashMap<>();
+    /** Puts between two sweeps of expired entries: a sweep walks the whole map, so it is spread over many puts. */
+    static final int SWEEP_EVERY = 1024;
+    private final AtomicInteger putsSinceSweep = new AtomicInteger();
 
     public TtlCache(Clock clock, Duration ttl) {
         this.clock = clock;
@@ -48,7 +53,17 @@ public final class TtlCache<K, V> {
     }
 
     public void put(K key, V value) {
-        entries.put(key, new Entry<>(value, clock.instant().plus(ttl)));
+        Instant now = clock.instant();
+        entries.put(key, new Entry<>(value, now.plus(ttl)));
+        if (putsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            putsSinceSweep.set(0);
+            entries.values().removeIf(e -> !now.isBefore(e.expires()));
+        }
+    }
+
+    /** Entries held, expired or not (for tests). */
+    int size() {
+        return entries.size();
     }
 
     public void invalidate(K key) {
