@@ -27,6 +27,10 @@ final class HubProcess implements AutoCloseable {
     private volatile boolean sampling;
     private Thread sampler;
 
+    /** The collector settings ./junction runs the hub with (see the launcher for why). */
+    static final List<String> HUB_GC = List.of("-XX:MaxGCPauseMillis=10", "-XX:-G1UseAdaptiveIHOP",
+            "-XX:InitiatingHeapOccupancyPercent=30");
+
     private HubProcess(Process process, long startedNanos) {
         this.process = process;
         this.startedNanos = startedNanos;
@@ -35,7 +39,7 @@ final class HubProcess implements AutoCloseable {
     static HubProcess start(Path config, Path log, List<String> jvmArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:MaxGCPauseMillis=10"); // as ./junction runs the hub
+        cmd.addAll(HUB_GC); // as ./junction runs the hub
         cmd.addAll(jvmArgs);
         // e.g. -Djunction.bench.hubJvmArgs="-XX:StartFlightRecording=filename=hub.jfr" to profile the hub alone
         String extra = System.getProperty("junction.bench.hubJvmArgs", "").trim();
