@@ -172,10 +172,10 @@ public abstract class SimulatorTestBase {
     }
 
     /** System time plus an adjustable offset. */
-    static final class ShiftedClock extends Clock {
+    public static final class ShiftedClock extends Clock {
         private final AtomicLong shiftMs;
 
-        ShiftedClock(AtomicLong shiftMs) {
+        public ShiftedClock(AtomicLong shiftMs) {
             this.shiftMs = shiftMs;
         }
 
