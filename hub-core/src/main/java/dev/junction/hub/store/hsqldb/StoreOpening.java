@@ -16,7 +16,7 @@ import java.util.List;
 /** Opening the database: its settings, the schema migrations and the check that the secret key is the right one. */
 final class StoreOpening {
     /** Row cache (see {@link HsqldbSyncStore} for why these sizes), and the log size that triggers a checkpoint. */
-    static final int CACHE_KB = 16384, CACHE_ROWS = 50000, LOG_MB = 20;
+    static final int CACHE_KB = 16384, CACHE_ROWS = 20000, LOG_MB = 20;
     private static final String KEY_CHECK = "secret_key_check";
     private static final String KEY_CHECK_CLEAR = "junction";
     private static final Logger LOG = LoggerFactory.getLogger(HsqldbSyncStore.class);

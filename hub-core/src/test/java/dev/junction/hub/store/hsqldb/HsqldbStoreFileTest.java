@@ -75,17 +75,21 @@ class HsqldbStoreFileTest {
     }
 
     @Test
-    void aDatabaseLeftWithAnotherLogSizeCheckpointsAtTheStoresOnTheNextOpen() throws Exception {
+    void aDatabaseLeftWithOtherCacheAndLogSizesGetsTheStoresOnTheNextOpen() throws Exception {
         await(await(HsqldbSyncStore.open(vertx, dataDir, cipher)).close());
-        // as a store before the thirteenth session left it: checkpoints every 100 MB of log
+        // as a store before the thirteenth session left it: checkpoints every 100 MB of log, and before the
+        // fourteenth: 50,000 cached rows
         try (Connection c = raw()) {
             c.createStatement().execute("SET FILES LOG SIZE 100");
+            c.createStatement().execute("SET FILES CACHE ROWS 50000");
         }
         assertThat(property("hsqldb.log_size")).isEqualTo("100");
+        assertThat(property("hsqldb.cache_rows")).isEqualTo("50000");
 
         await(await(HsqldbSyncStore.open(vertx, dataDir, cipher)).close());
 
         assertThat(property("hsqldb.log_size")).isEqualTo(String.valueOf(StoreOpening.LOG_MB)).isEqualTo("20");
+        assertThat(property("hsqldb.cache_rows")).isEqualTo(String.valueOf(StoreOpening.CACHE_ROWS)).isEqualTo("20000");
     }
 
     @Test
