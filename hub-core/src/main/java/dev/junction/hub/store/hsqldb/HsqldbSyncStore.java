@@ -37,15 +37,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * virtual disk) is paid per ingest batch, not per record, and the engine batches. Close performs
  * {@code SHUTDOWN}, which checkpoints.
  *
- * <p>Cache: 16 MB / 50,000 rows (HSQLDB's default rows, 10 MB). A second session raised it to 64 MB / 200,000
- * rows for bulk ingest; in a 512 MB heap that cache became most of what the collector copies and marks once a
- * hub had synced some 60,000 orders: at 500 orders/s the hub's collector time went from 0.11-0.17 to 0.17-0.24
- * ms per order and its 100,000-order backlog drained at 853/s. At 16 MB the backlog drains at 964/s, peak heap
- * 436 MB: the rows that matter (the queue's index and its recent records) stay cached, and the file is mapped,
- * so a miss is a copy from the page cache, not a disk read. Since the fourteenth session 20,000 rows (16 MB still
- * the byte cap): a checkpoint writes out every changed row the cache holds, so fewer rows made each one stop the
- * sessions for 47-80 ms instead of 64-97, and at 764 orders/s the orders over 50 ms fell from 442 and 729 to 160
- * and 299 in two pairs of 100,000-order runs (p99 31, 42 -> 24, 30 ms); the backlog drained at 1,225.6/s.
+ * <p>Cache: 16 MB / 20,000 rows (50,000, HSQLDB's default, until the fourteenth session). A second session raised
+ * it to 64 MB / 200,000 rows for bulk ingest; in a 512 MB heap that cache became most of what the collector copies
+ * and marks once a hub had synced some 60,000 orders: at 500 orders/s the hub's collector time went from 0.11-0.17
+ * to 0.17-0.24 ms per order and its 100,000-order backlog drained at 853/s. At 16 MB the backlog drains at 964/s,
+ * peak heap 436 MB: the rows that matter (the queue's index and its recent records) stay cached, and the file is
+ * mapped, so a miss is a copy from the page cache, not a disk read. Then 20,000 rows: a checkpoint writes out every
+ * changed row the cache holds, so fewer rows made each one stop the sessions for 47-80 ms instead of 64-97, and at
+ * 764 orders/s the orders over 50 ms fell from 442 and 729 to 160 and 299 in two pairs of 100,000-order runs (p99
+ * 31, 42 -> 24, 30 ms); the backlog drained at 1,225.6/s.
  *
  * <p>Log: a checkpoint every 20 MB (100 MB until the thirteenth session). A checkpoint stops every session while
  * HSQLDB writes out the cache's changed rows (~45 ms) and deletes the old log, which for 100 MB took ~50 ms more
